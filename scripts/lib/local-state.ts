@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as v from 'valibot'
+import { CatalogFile } from '../../shared/schemas/catalog.ts'
+import { publishCatalog } from './publish.ts'
+import { ROOT, runWrangler } from './wrangler.ts'
+
+export const SAMPLE_CATALOG = join(ROOT, 'sample', 'catalog.json')
+
+/** The sample catalog with the demo partners allowing this port's local origins. */
+export async function sampleCatalogFor(port: number): Promise<CatalogFile> {
+  const catalog = v.parse(CatalogFile, JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8')))
+  for (const partner of catalog.partners) {
+    if (partner.id.startsWith('demo')) {
+      partner.allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+    }
+  }
+  return catalog
+}
+
+/** Seeds KV with the sample catalog and applies the D1 migrations. */
+export async function seedLocalState(persistTo: string, port: number): Promise<void> {
+  await publishCatalog(await sampleCatalogFor(port), { local: true, persistTo })
+  const migrate = await runWrangler([
+    'd1',
+    'migrations',
+    'apply',
+    'LEADS',
+    '--local',
+    '--persist-to',
+    persistTo,
+  ])
+  if (migrate.code !== 0) throw new Error('Applying the D1 migrations failed')
+}

@@ -1,0 +1,92 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  type CatalogFile,
+  type CatalogManifest,
+  catalogKeys,
+} from '../../shared/schemas/catalog.ts'
+import { runWrangler } from './wrangler.ts'
+
+export interface KvTarget {
+  local: boolean
+  persistTo?: string
+  env?: string
+}
+
+function targetArgs(target: KvTarget): string[] {
+  // Wrangler 4's kv commands default to local state; publishing without
+  // --local must reach the deployed namespace, so say --remote explicitly.
+  const args = ['--binding', 'CATALOG', target.local ? '--local' : '--remote']
+  if (target.persistTo) args.push('--persist-to', target.persistTo)
+  if (target.env) args.push('--env', target.env)
+  return args
+}
+
+async function wranglerOrThrow(args: string[], what: string): Promise<string> {
+  const result = await runWrangler(args)
+  if (result.code !== 0) throw new Error(`${what} failed (wrangler exit ${result.code})`)
+  return result.stdout
+}
+
+const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:']
+
+/**
+ * Publishes a validated catalog: every record first, then the manifest that
+ * makes them visible, then removes records the file no longer has. Readers
+ * only serve what the manifest lists, so they never see a half-published mix.
+ */
+export async function publishCatalog(
+  catalog: CatalogFile,
+  target: KvTarget,
+): Promise<{ written: number; removed: number }> {
+  const records = [
+    ...catalog.clinics.map((r) => ({ key: catalogKeys.clinic(r.id), value: JSON.stringify(r) })),
+    ...catalog.packages.map((r) => ({ key: catalogKeys.package(r.id), value: JSON.stringify(r) })),
+    ...catalog.partners.map((r) => ({ key: catalogKeys.partner(r.id), value: JSON.stringify(r) })),
+  ]
+  const manifest: CatalogManifest = {
+    publishedAt: new Date().toISOString(),
+    clinics: catalog.clinics.map((r) => r.id),
+    packages: catalog.packages.map((r) => r.id),
+    partners: catalog.partners.map((r) => r.id),
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-publish-'))
+  try {
+    const recordsFile = join(dir, 'records.json')
+    const manifestFile = join(dir, 'manifest.json')
+    await writeFile(recordsFile, JSON.stringify(records))
+    await writeFile(
+      manifestFile,
+      JSON.stringify([{ key: catalogKeys.manifest, value: JSON.stringify(manifest) }]),
+    )
+    await wranglerOrThrow(
+      ['kv', 'bulk', 'put', recordsFile, ...targetArgs(target)],
+      'Writing records',
+    )
+    await wranglerOrThrow(
+      ['kv', 'bulk', 'put', manifestFile, ...targetArgs(target)],
+      'Writing the manifest',
+    )
+
+    const listed = await wranglerOrThrow(
+      ['kv', 'key', 'list', ...targetArgs(target)],
+      'Listing keys',
+    )
+    const current = new Set(records.map((r) => r.key))
+    const stale = (JSON.parse(listed) as { name: string }[])
+      .map((k) => k.name)
+      .filter((name) => RECORD_PREFIXES.some((p) => name.startsWith(p)) && !current.has(name))
+    if (stale.length > 0) {
+      const staleFile = join(dir, 'stale.json')
+      await writeFile(staleFile, JSON.stringify(stale))
+      await wranglerOrThrow(
+        ['kv', 'bulk', 'delete', staleFile, '--force', ...targetArgs(target)],
+        'Removing records no longer in the file',
+      )
+    }
+    return { written: records.length + 1, removed: stale.length }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}

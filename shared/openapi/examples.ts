@@ -1,0 +1,53 @@
+import type { ClinicView, ErrorBody } from '../schemas/api.ts'
+import type { Partner } from '../schemas/partner.ts'
+
+/** Examples shown in /openapi.json; a test parses each with its schema. */
+export const clinicExample: ClinicView = {
+  id: 'aurora-tijuana',
+  sample: true,
+  name: 'Aurora Cell Clinic (sample)',
+  facility: {
+    name: 'Centro Médico Aurora Muestra S.A. de C.V.',
+    address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',
+  },
+  city: 'Tijuana',
+  licences: {
+    stemCellBank: {
+      number: 'SAMPLE-BCO-0001',
+      holderName: 'Centro Médico Aurora Muestra S.A. de C.V.',
+      address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',
+      verifiedAt: '2026-10-02',
+    },
+    regenerativeMedicine: null,
+  },
+  routes: ['iv', 'intrathecal'],
+  cellSource: 'wharton-jelly-msc',
+  certificateOfAnalysis: { provided: true, minViabilityPercent: 97, sterilityTested: true },
+  physicianLedPlan: true,
+  languages: ['es', 'en'],
+  rating: { value: 4.6, count: 38 },
+  updatedAt: '2026-11-01T00:00:00Z',
+  packages: [
+    {
+      id: 'aurora-iv',
+      clinicId: 'aurora-tijuana',
+      name: 'IV protocol (sample)',
+      priceMin: 14000,
+      priceMax: 18000,
+      currency: 'USD',
+      includes: ['Physician review', 'Certificate of Analysis'],
+    },
+  ],
+}
+
+export const publicPartnerExample: Pick<Partner, 'id' | 'name' | 'showNeutralContext'> = {
+  id: 'demo',
+  name: 'Demo partner (sample)',
+  showNeutralContext: true,
+}
+
+export const errorExample: ErrorBody = {
+  error: 'invalid_filter',
+  message: 'A filter value is not valid.',
+  issues: [{ path: 'route', message: 'Use "iv" or "intrathecal"' }],
+}

@@ -1,0 +1,55 @@
+import * as v from 'valibot'
+import { Clinic, Route } from './clinic.ts'
+import { IsoTimestamp, text } from './common.ts'
+import { Package } from './package.ts'
+
+/** A clinic as the API serves it: the record with its packages. */
+export const ClinicView = v.object({
+  ...Clinic.entries,
+  packages: v.array(Package),
+})
+
+export const ClinicsResponse = v.object({
+  clinics: v.array(ClinicView),
+  updatedAt: IsoTimestamp,
+})
+
+const Amount = v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}(\.\d{1,2})?$/, 'Use a plain number such as 15000'),
+  v.transform(Number),
+)
+
+/** Query filters of GET /v1/clinics. All optional; unknown keys are refused. */
+export const ClinicsQuery = v.strictObject({
+  route: v.optional(Route),
+  /** Keeps clinics with a package in `currency` starting at or below this amount. */
+  maxPrice: v.optional(Amount),
+  /** Prices are never converted, so a budget is per currency; USD unless given. */
+  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code'))),
+  city: v.optional(text(80)),
+})
+
+export type ClinicsQuery = v.InferOutput<typeof ClinicsQuery>
+
+export const ErrorIssue = v.object({ path: v.string(), message: v.string() })
+
+/** The one error shape every endpoint answers with. */
+export const ErrorBody = v.object({
+  error: v.string(),
+  message: v.string(),
+  issues: v.optional(v.array(ErrorIssue)),
+})
+
+export type ClinicView = v.InferOutput<typeof ClinicView>
+export type ClinicsResponse = v.InferOutput<typeof ClinicsResponse>
+export type ErrorBody = v.InferOutput<typeof ErrorBody>
+export type ErrorIssue = v.InferOutput<typeof ErrorIssue>
+
+/** Turns valibot issues into the API's `issues` list, with dotted paths. */
+export function toErrorIssues(issues: readonly v.BaseIssue<unknown>[]): ErrorIssue[] {
+  return issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? '',
+    message: issue.message,
+  }))
+}

@@ -1,0 +1,103 @@
+import * as v from 'valibot'
+import { Clinic } from './clinic.ts'
+import { IsoTimestamp } from './common.ts'
+import { Package } from './package.ts'
+import { Partner } from './partner.ts'
+
+/** The file operators check and publish: every record of the catalog at once. */
+export const CatalogFile = v.object({
+  clinics: v.pipe(v.array(Clinic), v.maxLength(500)),
+  packages: v.pipe(v.array(Package), v.maxLength(5000)),
+  partners: v.pipe(v.array(Partner), v.maxLength(1000)),
+})
+
+export interface CatalogProblem {
+  path: string
+  message: string
+}
+
+function idsOf(input: unknown, collection: string): (string | undefined)[] {
+  const records = (input as Record<string, unknown> | null)?.[collection]
+  if (!Array.isArray(records)) return []
+  return records.map((r) => {
+    const id = (r as { id?: unknown } | null)?.id
+    return typeof id === 'string' ? id : undefined
+  })
+}
+
+/**
+ * Problems across records (repeated ids, packages of unknown clinics). They
+ * are read from the raw input, so they are reported together with every
+ * record-level problem instead of after those are fixed.
+ */
+export function catalogReferenceProblems(input: unknown): CatalogProblem[] {
+  const problems: CatalogProblem[] = []
+  for (const collection of ['clinics', 'packages', 'partners']) {
+    const seen = new Set<string>()
+    idsOf(input, collection).forEach((id, index) => {
+      if (id === undefined) return
+      if (seen.has(id)) {
+        problems.push({
+          path: `${collection}.${index}`,
+          message: `Duplicate ${collection.slice(0, -1)} id "${id}"`,
+        })
+      }
+      seen.add(id)
+    })
+  }
+  const clinicIds = new Set(idsOf(input, 'clinics'))
+  const packages = (input as { packages?: unknown } | null)?.packages
+  if (Array.isArray(packages)) {
+    packages.forEach((pkg, index) => {
+      const clinicId = (pkg as { clinicId?: unknown } | null)?.clinicId
+      if (typeof clinicId === 'string' && !clinicIds.has(clinicId)) {
+        problems.push({
+          path: `packages.${index}.clinicId`,
+          message: `No clinic with id "${clinicId}" in this file`,
+        })
+      }
+    })
+  }
+  return problems
+}
+
+/** Every problem of a catalog file, or the typed catalog. */
+export function checkCatalog(
+  input: unknown,
+): { ok: true; catalog: CatalogFile } | { ok: false; problems: CatalogProblem[] } {
+  const result = v.safeParse(CatalogFile, input)
+  const problems = [
+    ...(result.success
+      ? []
+      : result.issues.map((issue) => ({
+          path: v.getDotPath(issue) ?? '(root)',
+          message: issue.message,
+        }))),
+    ...catalogReferenceProblems(input),
+  ]
+  if (result.success && problems.length === 0) return { ok: true, catalog: result.output }
+  return { ok: false, problems }
+}
+
+export type CatalogFile = v.InferOutput<typeof CatalogFile>
+
+/**
+ * The manifest is written last on publish. Readers only serve the records it
+ * lists, so a reader never mixes a half-written catalog with a removed one.
+ */
+export const CatalogManifest = v.object({
+  publishedAt: IsoTimestamp,
+  clinics: v.array(v.string()),
+  packages: v.array(v.string()),
+  partners: v.array(v.string()),
+})
+
+export type CatalogManifest = v.InferOutput<typeof CatalogManifest>
+
+/** KV layout: one key per record, plus the manifest. */
+export const catalogKeys = {
+  manifest: 'manifest',
+  clinic: (id: string) => `clinic:${id}`,
+  package: (id: string) => `package:${id}`,
+  partner: (id: string) => `partner:${id}`,
+} as const

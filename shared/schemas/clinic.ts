@@ -1,0 +1,64 @@
+import * as v from 'valibot'
+import { Id, IsoDate, IsoTimestamp, LanguageCode, text, uniqueItems } from './common.ts'
+
+export const ROUTES = ['iv', 'intrathecal'] as const
+export const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
+/** Viability below this is flagged; it is the usual stated minimum in the field. */
+export const MIN_EXPECTED_VIABILITY_PERCENT = 95
+
+export const Route = v.picklist(ROUTES, 'Use "iv" or "intrathecal"')
+export const CellSource = v.picklist(CELL_SOURCES)
+
+/** A COFEPRIS licence as an operator last verified it. */
+export const Licence = v.object({
+  number: text(64),
+  holderName: text(200),
+  address: text(300),
+  verifiedAt: IsoDate,
+})
+
+export const CertificateOfAnalysis = v.object({
+  provided: v.boolean(),
+  minViabilityPercent: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
+  sterilityTested: v.boolean(),
+})
+
+export const Rating = v.object({
+  value: v.pipe(v.number(), v.minValue(0), v.maxValue(5)),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+})
+
+export const Clinic = v.object({
+  id: Id,
+  /** True for the fictional records shipped with the project. */
+  sample: v.boolean(),
+  name: text(120),
+  facility: v.object({ name: text(200), address: text(300) }),
+  city: text(80),
+  licences: v.object({
+    /** Lets a lab process and store cells; alone it does not allow treating patients. */
+    stemCellBank: v.nullable(Licence),
+    /** Lets the clinic administer cells to patients. */
+    regenerativeMedicine: v.nullable(Licence),
+  }),
+  routes: v.pipe(
+    v.array(Route),
+    v.minLength(1, 'List at least one route'),
+    v.check(uniqueItems, 'Routes must not repeat'),
+  ),
+  cellSource: CellSource,
+  certificateOfAnalysis: CertificateOfAnalysis,
+  physicianLedPlan: v.boolean(),
+  languages: v.pipe(
+    v.array(LanguageCode),
+    v.minLength(1),
+    v.maxLength(10),
+    v.check(uniqueItems, 'Languages must not repeat'),
+  ),
+  rating: v.optional(Rating),
+  updatedAt: IsoTimestamp,
+})
+
+export type Clinic = v.InferOutput<typeof Clinic>
+export type Licence = v.InferOutput<typeof Licence>
+export type Route = v.InferOutput<typeof Route>

@@ -1,0 +1,23 @@
+import * as v from 'valibot'
+import { Id, text } from './common.ts'
+
+const Price = v.pipe(v.number(), v.minValue(0), v.maxValue(10_000_000))
+
+export const Package = v.pipe(
+  v.object({
+    id: Id,
+    clinicId: Id,
+    name: text(120),
+    priceMin: Price,
+    priceMax: Price,
+    /** ISO 4217; prices are shown in their own currency, never converted. */
+    currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD or MXN')),
+    includes: v.pipe(v.array(text(200)), v.maxLength(20)),
+  }),
+  v.forward(
+    v.check((p) => p.priceMax >= p.priceMin, 'priceMax must not be below priceMin'),
+    ['priceMax'],
+  ),
+)
+
+export type Package = v.InferOutput<typeof Package>

@@ -1,0 +1,143 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
+import type { CatalogFile } from '../../shared/schemas/catalog.ts'
+import { runScript, runWranglerCli } from './helpers/run.ts'
+
+let dir: string
+let sample: CatalogFile
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cc-catalog-'))
+  sample = JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8')) as CatalogFile
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+async function writeCatalog(name: string, catalog: unknown): Promise<string> {
+  const file = join(dir, name)
+  await writeFile(file, typeof catalog === 'string' ? catalog : JSON.stringify(catalog))
+  return file
+}
+
+async function kvKeys(persistTo: string): Promise<string[]> {
+  const result = await runWranglerCli([
+    'kv',
+    'key',
+    'list',
+    '--binding',
+    'CATALOG',
+    '--local',
+    '--persist-to',
+    persistTo,
+  ])
+  expect(result.code).toBe(0)
+  return (JSON.parse(result.stdout) as { name: string }[]).map((k) => k.name).sort()
+}
+
+async function kvGet(persistTo: string, key: string): Promise<unknown> {
+  const result = await runWranglerCli([
+    'kv',
+    'key',
+    'get',
+    key,
+    '--binding',
+    'CATALOG',
+    '--local',
+    '--persist-to',
+    persistTo,
+    '--text',
+  ])
+  expect(result.code).toBe(0)
+  return JSON.parse(result.stdout)
+}
+
+describe('npm run catalog:check', () => {
+  it('accepts the sample catalog', async () => {
+    const result = await runScript('catalog-check.ts', [SAMPLE_CATALOG])
+    expect(result.code).toBe(0)
+    expect(result.stdout).toContain('valid (6 clinics, 12 packages, 2 partners)')
+  })
+
+  it('prints every problem with its path and exits 1', async () => {
+    const broken = structuredClone(sample)
+    const [first] = broken.clinics
+    if (!first) throw new Error('sample has clinics')
+    broken.clinics.push(structuredClone(first))
+    first.routes = ['oral' as 'iv']
+    const [pkg] = broken.packages
+    if (!pkg) throw new Error('sample has packages')
+    pkg.priceMax = pkg.priceMin - 1
+    pkg.clinicId = 'nowhere'
+    const file = await writeCatalog('broken.json', broken)
+    const result = await runScript('catalog-check.ts', [file])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('clinics.0.routes.0: Use "iv" or "intrathecal"')
+    expect(result.stderr).toContain('packages.0.priceMax: priceMax must not be below priceMin')
+    expect(result.stderr).toContain(`clinics.6: Duplicate clinic id "${first.id}"`)
+    expect(result.stderr).toContain('packages.0.clinicId: No clinic with id "nowhere" in this file')
+    expect(result.stderr).toMatch(/4 problems/)
+  })
+
+  it('explains a file that is not JSON', async () => {
+    const file = await writeCatalog('not-json.json', '{"clinics": [')
+    const result = await runScript('catalog-check.ts', [file])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('Not valid JSON')
+  })
+})
+
+describe('npm run catalog:publish', () => {
+  it('writes one key per record and the manifest, then removes records the file dropped', async () => {
+    const persistTo = join(dir, 'state-publish')
+    const first = await runScript('catalog-publish.ts', [
+      SAMPLE_CATALOG,
+      '--local',
+      '--persist-to',
+      persistTo,
+    ])
+    expect(first.code, first.stderr).toBe(0)
+    const keys = await kvKeys(persistTo)
+    expect(keys).toContain('manifest')
+    expect(keys).toContain('clinic:aurora-tijuana')
+    expect(keys).toContain('package:aurora-iv')
+    expect(keys).toContain('partner:demo')
+    expect(keys).toHaveLength(6 + 12 + 2 + 1)
+
+    const smaller = structuredClone(sample)
+    smaller.clinics = smaller.clinics.filter((c) => c.id !== 'faro-cancun')
+    smaller.packages = smaller.packages.filter((p) => p.clinicId !== 'faro-cancun')
+    const second = await runScript('catalog-publish.ts', [
+      await writeCatalog('smaller.json', smaller),
+      '--local',
+      '--persist-to',
+      persistTo,
+    ])
+    expect(second.code, second.stderr).toBe(0)
+    expect(second.stdout).toContain('3 stale records removed')
+    const after = await kvKeys(persistTo)
+    expect(after.filter((k) => k.includes('faro'))).toEqual([])
+    const manifest = (await kvGet(persistTo, 'manifest')) as { clinics: string[] }
+    expect(manifest.clinics).not.toContain('faro-cancun')
+    expect(manifest.clinics).toHaveLength(5)
+  })
+
+  it('publishes nothing from an invalid file', async () => {
+    const persistTo = join(dir, 'state-invalid')
+    const broken = structuredClone(sample)
+    broken.partners = [
+      { ...sample.partners[0], allowedOrigins: ['not an origin'] } as CatalogFile['partners'][0],
+    ]
+    const result = await runScript('catalog-publish.ts', [
+      await writeCatalog('invalid.json', broken),
+      '--local',
+      '--persist-to',
+      persistTo,
+    ])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('partners.0.allowedOrigins.0')
+    expect(result.stderr).toContain('Nothing was published.')
+    expect(await kvKeys(persistTo)).toEqual([])
+  })
+})

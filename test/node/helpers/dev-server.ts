@@ -1,0 +1,102 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ROOT } from '../../../scripts/lib/wrangler.ts'
+
+export interface DevServer {
+  url: string
+  port: number
+  persistDir: string
+  /** Everything the server printed, to assert on logs. */
+  output: () => string
+  devVars: () => Promise<Record<string, string>>
+  stop: () => Promise<void>
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.unref()
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`)
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${url}/healthz did not answer within ${timeoutMs} ms`)
+}
+
+/**
+ * Runs the project's own `npm start` on a free port with
+ * its own state directory, exactly as a newcomer would, and waits for it.
+ */
+export async function startDevServer(
+  options: { vars?: Record<string, string>; persistDir?: string } = {},
+): Promise<DevServer> {
+  const port = await freePort()
+  const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), 'cc-dev-')))
+  const varArgs = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
+  const child = spawn('npm', ['start', '--silent', '--', '--log-level', 'warn', ...varArgs], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), PERSIST_DIR: persistDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk
+  })
+  const url = `http://127.0.0.1:${port}`
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r))
+      process.kill(-child.pid, 'SIGTERM')
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
+    }
+    if (!options.persistDir) await rm(persistDir, { recursive: true, force: true })
+  }
+  try {
+    await waitForHealth(url, child, 90_000)
+  } catch (error) {
+    await stop()
+    throw new Error(`${error instanceof Error ? error.message : error}\n${output}`)
+  }
+  return {
+    url,
+    port,
+    persistDir,
+    output: () => output,
+    devVars: async () => parseDevVars(await readFile(join(ROOT, '.dev.vars'), 'utf8')),
+    stop,
+  }
+}
+
+function parseDevVars(text: string): Record<string, string> {
+  const vars: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const match = /^([A-Z_]+)=(.*)$/.exec(line.trim())
+    if (match?.[1] && match[2] !== undefined) vars[match[1]] = match[2]
+  }
+  return vars
+}

@@ -1,0 +1,133 @@
+import { env } from 'cloudflare:workers'
+import * as v from 'valibot'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
+import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
+import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import { call, json } from './helpers/http.ts'
+
+async function listClinics(query = '') {
+  const response = await call(`/v1/clinics${query}`)
+  expect(response.status).toBe(200)
+  return v.parse(ClinicsResponse, await response.json())
+}
+
+describe('GET /v1/clinics', () => {
+  beforeEach(() => seedCatalog())
+
+  it('lists every sample clinic with its packages', async () => {
+    const { clinics, updatedAt } = await listClinics()
+    const sample = sampleCatalog()
+    expect(clinics.map((c) => c.id).sort()).toEqual(sample.clinics.map((c) => c.id).sort())
+    for (const clinic of clinics) {
+      const expected = sample.packages.filter((p) => p.clinicId === clinic.id).map((p) => p.id)
+      expect(clinic.packages.map((p) => p.id)).toEqual(expected)
+    }
+    expect(Date.parse(updatedAt)).not.toBeNaN()
+  })
+
+  it('filters by route', async () => {
+    const all = await listClinics()
+    const { clinics } = await listClinics('?route=intrathecal')
+    expect(clinics.length).toBeGreaterThan(0)
+    expect(clinics.length).toBeLessThan(all.clinics.length)
+    expect(clinics.every((c) => c.routes.includes('intrathecal'))).toBe(true)
+  })
+
+  it('filters by city ignoring case and accents', async () => {
+    const { clinics } = await listClinics('?city=cancun')
+    expect(clinics.map((c) => c.city)).toEqual(['Cancún', 'Cancún'])
+  })
+
+  it('filters by budget in the given currency, USD by default', async () => {
+    const usd = await listClinics('?maxPrice=10000')
+    expect(usd.clinics.map((c) => c.id)).toEqual(['brisa-tijuana'])
+    const mxn = await listClinics('?maxPrice=200000&currency=MXN')
+    expect(mxn.clinics.map((c) => c.id).sort()).toEqual(['delta-guadalajara', 'faro-cancun'])
+  })
+
+  it.each([
+    ['?route=oral', 'route'],
+    ['?maxPrice=cheap', 'maxPrice'],
+    ['?maxPrice=-5', 'maxPrice'],
+    ['?currency=dollars&maxPrice=5', 'currency'],
+    ['?colour=blue', 'colour'],
+    [`?city=${'x'.repeat(81)}`, 'city'],
+  ])('answers %s with a 400 naming the filter', async (query, path) => {
+    const response = await call(`/v1/clinics${query}`)
+    expect(response.status).toBe(400)
+    const body = v.parse(ErrorBody, await response.json())
+    expect(body.error).toBe('invalid_filter')
+    expect(body.issues?.map((i) => i.path)).toContain(path)
+  })
+
+  it('answers 304 to a matching If-None-Match and 200 once the catalog changes', async () => {
+    const first = await call('/v1/clinics?route=iv')
+    const etag = first.headers.get('ETag') ?? ''
+    expect(etag).toMatch(/^".+"$/)
+    expect(first.headers.get('Cache-Control')).toContain('stale-while-revalidate')
+    const again = await call('/v1/clinics?route=iv', { headers: { 'If-None-Match': `W/${etag}` } })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    const otherFilter = await call('/v1/clinics?route=intrathecal', {
+      headers: { 'If-None-Match': etag },
+    })
+    expect(otherFilter.status).toBe(200)
+
+    const catalog = sampleCatalog()
+    const [firstClinic] = catalog.clinics
+    if (firstClinic) firstClinic.city = 'Mexicali'
+    await seedCatalog(catalog)
+    const changed = await call('/v1/clinics?route=iv', { headers: { 'If-None-Match': etag } })
+    expect(changed.status).toBe(200)
+  })
+
+  it('allows any origin to read the catalog', async () => {
+    const response = await call('/v1/clinics', { headers: { Origin: 'https://blog.example' } })
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*')
+  })
+
+  it('leaves out an invalid record, keeps the others and counts it on /healthz', async () => {
+    await env.CATALOG.put(
+      'clinic:aurora-tijuana',
+      JSON.stringify({ id: 'aurora-tijuana', name: 42 }),
+    )
+    await env.CATALOG.put('package:brisa-basic', '{not json')
+    forgetCatalog(env.CATALOG)
+    const { clinics } = await listClinics()
+    expect(clinics.map((c) => c.id)).not.toContain('aurora-tijuana')
+    expect(clinics).toHaveLength(5)
+    const brisa = clinics.find((c) => c.id === 'brisa-tijuana')
+    expect(brisa?.packages.map((p) => p.id)).toEqual(['brisa-plus'])
+    const health = await json<{ catalog: { invalidRecords: number } }>(await call('/healthz'))
+    expect(health.catalog.invalidRecords).toBe(2)
+  })
+
+  it('serves an empty list before anything is published', async () => {
+    await env.CATALOG.delete('manifest')
+    forgetCatalog(env.CATALOG)
+    const { clinics } = await listClinics()
+    expect(clinics).toEqual([])
+  })
+})
+
+describe('GET /v1/clinics/:id', () => {
+  beforeEach(() => seedCatalog())
+
+  it('answers one clinic with its packages', async () => {
+    const response = await call('/v1/clinics/cedro-cancun')
+    expect(response.status).toBe(200)
+    const clinic = v.parse(ClinicView, await response.json())
+    expect(clinic.id).toBe('cedro-cancun')
+    expect(clinic.packages.every((p) => p.currency === 'MXN')).toBe(true)
+  })
+
+  it.each(['no-such-clinic', 'Not%20An%20Id', '..%2Fmanifest'])(
+    'answers 404 in the error shape for %s',
+    async (id) => {
+      const response = await call(`/v1/clinics/${id}`)
+      expect(response.status).toBe(404)
+      expect(v.parse(ErrorBody, await response.json()).error).toBe('clinic_not_found')
+    },
+  )
+})

@@ -1,0 +1,105 @@
+import type { ClinicView } from '../../shared/schemas/api.ts'
+import type { Partner } from '../../shared/schemas/partner.ts'
+import { ApiError } from '../http/api-error.ts'
+import { type CatalogData, loadCatalog } from './load.ts'
+
+/** Default for CATALOG_REFRESH_SECONDS: how long an isolate serves its copy before re-reading KV. */
+const DEFAULT_REFRESH_MS = 30_000
+
+function refreshMs(setting: string | undefined): number {
+  const seconds = Number(setting)
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_REFRESH_MS
+}
+
+export interface CatalogSnapshot extends CatalogData {
+  byId: Map<string, ClinicView>
+  /** Content hash of the whole catalog, the base of every ETag. */
+  hash: string
+  /** The unfiltered list, serialised once per snapshot. */
+  allClinicsBody: string
+  loadedAt: number
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+  return [...new Uint8Array(digest.slice(0, 12))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+}
+
+async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
+  const data = await loadCatalog(kv)
+  const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
+  const partnerText = JSON.stringify([...data.partners.values()])
+  return {
+    ...data,
+    byId: new Map(data.clinics.map((c) => [c.id, c])),
+    hash: await sha256Hex(allClinicsBody + partnerText),
+    allClinicsBody,
+    loadedAt: Date.now(),
+  }
+}
+
+interface CacheEntry {
+  snapshot?: CatalogSnapshot
+  pending?: Promise<CatalogSnapshot>
+}
+
+// Per isolate, per namespace: KV reads are the slow part of every request.
+const cache = new WeakMap<KVNamespace, CacheEntry>()
+
+function refresh(kv: KVNamespace, entry: CacheEntry): Promise<CatalogSnapshot> {
+  entry.pending ??= buildSnapshot(kv)
+    .then((snapshot) => {
+      entry.snapshot = snapshot
+      return snapshot
+    })
+    .finally(() => {
+      entry.pending = undefined
+    })
+  return entry.pending
+}
+
+/**
+ * The catalog as this isolate last read it. A stale copy is served while a
+ * fresh one loads in the background, so an operator's `kv key put` shows up
+ * within CATALOG_REFRESH_SECONDS plus KV's own propagation.
+ */
+export async function getCatalog(
+  env: Pick<Env, 'CATALOG' | 'CATALOG_REFRESH_SECONDS'>,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<CatalogSnapshot> {
+  const kv = env.CATALOG
+  let entry = cache.get(kv)
+  if (!entry) {
+    entry = {}
+    cache.set(kv, entry)
+  }
+  const { snapshot } = entry
+  if (!snapshot) {
+    return refresh(kv, entry).catch((cause: unknown) => {
+      throw new ApiError(
+        503,
+        'catalog_unavailable',
+        'The clinic catalog cannot be read right now.',
+        {
+          cause,
+          headers: { 'Retry-After': '5' },
+        },
+      )
+    })
+  }
+  if (Date.now() - snapshot.loadedAt > refreshMs(env.CATALOG_REFRESH_SECONDS)) {
+    waitUntil(refresh(kv, entry).catch(() => undefined))
+  }
+  return snapshot
+}
+
+/** Drops this isolate's copy; tests and the publish hook use it. */
+export function forgetCatalog(kv: KVNamespace): void {
+  cache.delete(kv)
+}
+
+export function findPartner(snapshot: CatalogSnapshot, id: string): Partner | undefined {
+  return snapshot.partners.get(id)
+}

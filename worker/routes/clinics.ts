@@ -1,0 +1,52 @@
+import { Hono } from 'hono'
+import * as v from 'valibot'
+import { ClinicsQuery } from '../../shared/schemas/api.ts'
+import { Id } from '../../shared/schemas/common.ts'
+import { catalogEtag, etagMatches } from '../catalog/etag.ts'
+import { filterClinics, filterKey } from '../catalog/filter.ts'
+import { getCatalog } from '../catalog/snapshot.ts'
+import { ApiError } from '../http/api-error.ts'
+import { parseOrThrow } from '../http/validate.ts'
+import type { AppEnv } from '../types.ts'
+
+/** A public catalog: shared caches may keep it briefly and serve it stale while refetching. */
+const CATALOG_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300'
+
+function cachedJson(body: string, etag: string, ifNoneMatch: string | undefined): Response {
+  const headers = {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': CATALOG_CACHE_CONTROL,
+    ETag: etag,
+  }
+  if (etagMatches(ifNoneMatch, etag)) return new Response(null, { status: 304, headers })
+  return new Response(body, { status: 200, headers })
+}
+
+export const clinicsRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const query = parseOrThrow(ClinicsQuery, c.req.query(), {
+      status: 400,
+      code: 'invalid_filter',
+      message:
+        'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
+    })
+    const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+    const variant = filterKey(query)
+    const etag = catalogEtag(catalog.hash, variant)
+    const ifNoneMatch = c.req.header('If-None-Match')
+    if (variant === '') return cachedJson(catalog.allClinicsBody, etag, ifNoneMatch)
+    const clinics = filterClinics(catalog.clinics, query)
+    return cachedJson(JSON.stringify({ clinics, updatedAt: catalog.updatedAt }), etag, ifNoneMatch)
+  })
+  .get('/:id', async (c) => {
+    const id = c.req.param('id')
+    const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+    const clinic = v.is(Id, id) ? catalog.byId.get(id) : undefined
+    if (!clinic)
+      throw new ApiError(404, 'clinic_not_found', 'No clinic with that id is in the catalog.')
+    return cachedJson(
+      JSON.stringify(clinic),
+      catalogEtag(catalog.hash, `clinic:${id}`),
+      c.req.header('If-None-Match'),
+    )
+  })

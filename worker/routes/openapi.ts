@@ -1,0 +1,14 @@
+import { Hono } from 'hono'
+import { buildOpenApiDocument } from '../../shared/openapi/document.ts'
+import type { AppEnv } from '../types.ts'
+
+let document: string | undefined
+
+export const openApiRoutes = new Hono<AppEnv>().get('/', (c) => {
+  document ??= JSON.stringify(buildOpenApiDocument())
+  return c.body(document, 200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'public, max-age=300',
+    'Access-Control-Allow-Origin': '*',
+  })
+})

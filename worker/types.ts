@@ -1,0 +1,2 @@
+/** The Hono environment of every app and middleware in this Worker. */
+export type AppEnv = { Bindings: Env }
