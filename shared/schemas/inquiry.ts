@@ -1,0 +1,127 @@
+import * as v from 'valibot'
+import { Id, text, uniqueItems } from './common.ts'
+
+export const PRE_SCREEN_QUESTIONS = [
+  'activeInfection',
+  'uncontrolledSeizures',
+  'kidneyOrLiverProblems',
+  'geneticSyndrome',
+] as const
+export const PRE_SCREEN_ANSWERS = ['yes', 'no', 'not-sure'] as const
+export const CONTACT_CHANNELS = ['email', 'phone', 'whatsapp'] as const
+export const INQUIRY_LANGUAGES = ['en', 'es'] as const
+export const MAX_CLINICS_PER_INQUIRY = 3
+export const MAX_MESSAGE_LENGTH = 2000
+
+export type PreScreenQuestion = (typeof PRE_SCREEN_QUESTIONS)[number]
+export type PreScreenAnswer = (typeof PRE_SCREEN_ANSWERS)[number]
+
+const Answer = v.picklist(PRE_SCREEN_ANSWERS, 'Answer yes, no or not sure')
+
+let regionNames: Intl.DisplayNames | undefined
+function isKnownRegion(code: string): boolean {
+  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+  return regionNames.of(code) !== undefined
+}
+
+/** Channels that need a phone number to be usable. */
+const PHONE_CHANNELS: readonly string[] = ['phone', 'whatsapp']
+
+/**
+ * A family's request for information. Every string is bounded; the pre-screen
+ * answers flag a lead for physician review and never reject it.
+ */
+export const Inquiry = v.pipe(
+  v.strictObject({
+    partnerId: Id,
+    clinicIds: v.pipe(
+      v.array(Id),
+      v.minLength(1, 'Choose at least one clinic'),
+      v.maxLength(MAX_CLINICS_PER_INQUIRY, `Choose at most ${MAX_CLINICS_PER_INQUIRY} clinics`),
+      v.check(uniqueItems, 'A clinic is listed twice'),
+    ),
+    packageIds: v.optional(
+      v.pipe(v.array(Id), v.maxLength(9), v.check(uniqueItems, 'A package is listed twice')),
+    ),
+    parentName: text(120),
+    email: v.pipe(
+      v.string(),
+      v.trim(),
+      v.nonEmpty('Enter your email address'),
+      v.maxLength(254),
+      v.email('Enter a valid email address'),
+    ),
+    phone: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'Enter a phone number with its country code'),
+      ),
+    ),
+    contactChannel: v.picklist(CONTACT_CHANNELS, 'Choose email, phone or WhatsApp'),
+    language: v.picklist(INQUIRY_LANGUAGES, 'Choose English or Spanish'),
+    country: v.pipe(
+      v.string(),
+      v.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as MX or US'),
+      v.check(isKnownRegion, 'Unknown country code'),
+    ),
+    childAgeYears: v.pipe(
+      v.number('Enter the child’s age in years'),
+      v.integer('Enter whole years'),
+      v.minValue(0, 'Enter the child’s age in years'),
+      v.maxValue(25, 'Enter the child’s age in years'),
+    ),
+    message: v.optional(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.maxLength(MAX_MESSAGE_LENGTH, `At most ${MAX_MESSAGE_LENGTH} characters`),
+      ),
+    ),
+    preScreen: v.strictObject({
+      activeInfection: Answer,
+      uncontrolledSeizures: Answer,
+      kidneyOrLiverProblems: Answer,
+      geneticSyndrome: Answer,
+    }),
+    consent: v.literal(true, 'Consent is needed to send your request'),
+    consentVersion: text(40),
+    /** A honeypot: hidden from people, so only bots fill it. A filled one is refused. */
+    website: v.optional(v.pipe(v.string(), v.maxLength(0, 'Leave this field empty'))),
+  }),
+  v.forward(
+    v.partialCheck(
+      [['contactChannel'], ['phone']],
+      (input) => !PHONE_CHANNELS.includes(input.contactChannel) || Boolean(input.phone),
+      'Enter a phone number to be contacted by phone or WhatsApp',
+    ),
+    ['phone'],
+  ),
+)
+
+export type Inquiry = v.InferOutput<typeof Inquiry>
+export type InquiryInput = v.InferInput<typeof Inquiry>
+
+export const InquiryAccepted = v.object({
+  id: v.string(),
+  status: v.literal('queued'),
+})
+
+export type InquiryAccepted = v.InferOutput<typeof InquiryAccepted>
+
+/** Why a lead needs a physician's attention: every answer that was not "no". */
+export const LeadFlag = v.object({
+  question: v.picklist(PRE_SCREEN_QUESTIONS),
+  answer: v.picklist(['yes', 'not-sure']),
+})
+
+export type LeadFlag = v.InferOutput<typeof LeadFlag>
+
+export function preScreenFlags(preScreen: Inquiry['preScreen']): LeadFlag[] {
+  const flags: LeadFlag[] = []
+  for (const question of PRE_SCREEN_QUESTIONS) {
+    const answer = preScreen[question]
+    if (answer !== 'no') flags.push({ question, answer })
+  }
+  return flags
+}

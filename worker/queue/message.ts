@@ -1,0 +1,32 @@
+import * as v from 'valibot'
+import { Inquiry } from '../../shared/schemas/inquiry.ts'
+import { open, type Sealed, seal } from '../crypto/lead-cipher.ts'
+
+/**
+ * What travels on the INQUIRIES queue. The inquiry is sealed before it is
+ * sent, so personal data is encrypted in the queue and in dead letters too.
+ */
+export const InquiryMessage = v.object({
+  v: v.literal(1),
+  id: v.string(),
+  partnerId: v.string(),
+  receivedAt: v.number(),
+  sealed: v.object({ keyVersion: v.string(), iv: v.string(), ciphertext: v.string() }),
+})
+
+export type InquiryMessage = v.InferOutput<typeof InquiryMessage>
+
+export async function sealInquiry(
+  secret: string,
+  id: string,
+  receivedAt: number,
+  inquiry: Inquiry,
+): Promise<InquiryMessage> {
+  const sealed: Sealed = await seal(secret, JSON.stringify(inquiry), `inquiry:${id}`)
+  return { v: 1, id, partnerId: inquiry.partnerId, receivedAt, sealed }
+}
+
+/** Opens and re-validates a message's inquiry; throws if either fails. */
+export async function openInquiry(secret: string, message: InquiryMessage): Promise<Inquiry> {
+  return v.parse(Inquiry, JSON.parse(await open(secret, message.sealed, `inquiry:${message.id}`)))
+}
