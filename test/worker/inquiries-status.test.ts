@@ -180,6 +180,26 @@ describe('POST /v1/inquiries', () => {
     await new Promise((r) => setTimeout(r, 1500))
     expect(await leadIds()).not.toContain(await inquiryIdForKey('demo', 'queue-down-1'))
   })
+
+  it('answers 503 when the idempotency store is down, and queues nothing', async () => {
+    const sent: unknown[] = []
+    const recordingQueue = { send: (body: unknown) => sent.push(body) } as unknown as Queue
+    const downD1 = {
+      prepare: () => {
+        throw new Error('D1_ERROR: unavailable')
+      },
+    } as unknown as D1Database
+    const ctx = createExecutionContext()
+    const request = new Request('https://worker.test/v1/inquiries', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': 'd1-down-1' },
+      body: JSON.stringify(validInquiry()),
+    })
+    const response = await app.fetch(request, { ...env, LEADS: downD1, INQUIRIES: recordingQueue }, ctx)
+    await waitOnExecutionContext(ctx)
+    await expectError(response, 503, 'store_unavailable')
+    expect(sent).toEqual([])
+  })
 })
 
 describe('OPTIONS /v1/inquiries (preflight)', () => {
