@@ -192,10 +192,18 @@ describe('POST /v1/inquiries', () => {
     const ctx = createExecutionContext()
     const request = new Request('https://worker.test/v1/inquiries', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': 'd1-down-1' },
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: ORIGIN,
+        'Idempotency-Key': 'd1-down-1',
+      },
       body: JSON.stringify(validInquiry()),
     })
-    const response = await app.fetch(request, { ...env, LEADS: downD1, INQUIRIES: recordingQueue }, ctx)
+    const response = await app.fetch(
+      request,
+      { ...env, LEADS: downD1, INQUIRIES: recordingQueue },
+      ctx,
+    )
     await waitOnExecutionContext(ctx)
     await expectError(response, 503, 'store_unavailable')
     expect(sent).toEqual([])
