@@ -17,7 +17,9 @@ export function countries(lang: Lang): [string, string][] {
     for (let a = 65; a <= 90; a++) {
       for (let b = 65; b <= 90; b++) {
         const code = String.fromCharCode(a, b)
-        const name = known.of(code) && names.of(code)
+        // Retired codes (DY for Benin) canonicalise to another region: skip them.
+        const current = Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`
+        const name = current && known.of(code) && names.of(code)
         if (name && !NOT_COUNTRIES.has(code)) list.push([code, name])
       }
     }

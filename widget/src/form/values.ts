@@ -70,7 +70,9 @@ export function toInquiry(
 
 /** The Worker's own schema, run in the browser: issues as dotted paths, like a 422. */
 export function check(input: InquiryInput): ErrorIssue[] {
-  const result = v.safeParse(Inquiry, input)
+  // Stopping a field at its first issue also keeps a malformed country code
+  // away from Intl.DisplayNames, which throws on it (e.g. "").
+  const result = v.safeParse(Inquiry, input, { abortPipeEarly: true })
   if (result.success) return []
   return result.issues.map((issue) => ({
     path: v.getDotPath(issue) ?? '',

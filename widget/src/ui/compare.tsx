@@ -55,7 +55,8 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
           {clinics.map((c) => (
             <th scope="col" key={c.id}>
               {c.name}
-              {c.sample && <span class="badge"> {t.sample}</span>}
+              {c.sample && ' '}
+              {c.sample && <span class="badge">{t.sample}</span>}
               <br />
               <button type="button" class="sec" onClick={() => onRemove(c.id)}>
                 <span aria-hidden="true">×</span>

@@ -29,7 +29,8 @@ export function ClinicList({ t, lang, clinics, chosen, onToggle }: Props) {
             <h3>{c.name}</h3>
             <p class="muted">
               {c.city} · {c.routes.map((r) => t[r]).join(', ')}
-              {c.sample && <span class="badge"> {t.sample}</span>}
+              {c.sample && ' '}
+              {c.sample && <span class="badge">{t.sample}</span>}
             </p>
             <p>{fromPrice(c, lang)}</p>
             {warnings > 0 && <p class="warn">{t.warnCount(warnings)}</p>}
