@@ -1,6 +1,6 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BuildOptions, Plugin } from 'esbuild'
+import type { BuildOptions, Metafile, Plugin } from 'esbuild'
 import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
 
@@ -22,9 +22,10 @@ const cssAsText: Plugin = {
 /**
  * Builds the widget into public/: `widget.js` is a tiny classic script (what
  * partners embed with `async`), which imports the ES module chunks from
- * `widget/`, so the form can load after first render and share one Preact.
+ * `widget/`, so the comparison, the form and each language load when needed
+ * and share one Preact. Returns the module build's metafile (for sizes).
  */
-export async function buildWidget(): Promise<void> {
+export async function buildWidget(): Promise<Metafile> {
   await rm(WIDGET_DIR, { recursive: true, force: true })
   const common: BuildOptions = {
     bundle: true,
@@ -37,7 +38,7 @@ export async function buildWidget(): Promise<void> {
     absWorkingDir: ROOT,
     plugins: [cssAsText],
   }
-  await Promise.all([
+  const [, modules] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: ['widget/src/loader.ts'],
@@ -54,4 +55,5 @@ export async function buildWidget(): Promise<void> {
       metafile: true,
     }),
   ])
+  return modules.metafile
 }

@@ -1,12 +1,11 @@
 import type { ComponentChildren, FunctionComponent } from 'preact'
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
 import { emitter } from './events.ts'
 import type { FormProps } from './form/form.tsx'
 import type { Lang, Strings } from './strings.ts'
-import { Comparison } from './ui/compare.tsx'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
 import { ClinicList } from './ui/list.tsx'
@@ -22,18 +21,26 @@ export interface AppProps {
 
 type View = 'list' | 'compare' | 'form'
 
-// The form is a separate chunk: first render never pays for it.
-let formModule: Promise<FunctionComponent<FormProps>> | undefined
-const loadForm = () => {
-  formModule ??= import('./form/form.tsx').then((m) => m.InquiryForm)
-  formModule.catch(() => {
-    formModule = undefined
-  })
-  return formModule
+type CompareProps = Parameters<typeof import('./ui/compare.tsx').Comparison>[0]
+
+/** A chunk loaded once, on first need; a failed load may be tried again. */
+function lazy<T>(load: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined
+  return () => {
+    pending ??= load()
+    pending.catch(() => {
+      pending = undefined
+    })
+    return pending
+  }
 }
 
+// The comparison and the form are separate chunks: first render never pays for them.
+const loadCompare = lazy(() => import('./ui/compare.tsx').then((m) => m.Comparison))
+const loadForm = lazy(() => import('./form/form.tsx').then((m) => m.InquiryForm))
+
 export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
-  const emit = useMemo(() => emitter(host), [host])
+  const emit = emitter(host)
   const [clinics, setClinics] = useState<ClinicView[] | null>(null)
   const [failed, setFailed] = useState(false)
   const [attempt, setAttempt] = useState(0)
@@ -42,6 +49,7 @@ export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
   const [chosen, setChosen] = useState<string[]>([])
   const [view, setView] = useState<View>('list')
   const [Form, setForm] = useState<FunctionComponent<FormProps> | null>(null)
+  const [Compare, setCompare] = useState<FunctionComponent<CompareProps> | null>(null)
   // Where focus goes after the view changes; null on first render, so the page keeps its focus.
   const focusNext = useRef<string | null>(null)
   const root = useRef<HTMLDivElement>(null)
@@ -97,14 +105,23 @@ export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
   const picked = chosen.flatMap((id) => byId.get(id) ?? [])
   const ids = picked.map((c) => c.id)
 
-  const toggle = (id: string) =>
+  const toggle = (id: string) => {
+    // Ticking a clinic fetches the comparison chunk before it is asked for.
+    loadCompare()
     setChosen((list) =>
       list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
     )
+  }
   const openCompare = () => {
     emit('compare', { clinicIds: ids })
     loadForm()
-    go('compare', 'h2')
+    loadCompare().then(
+      (component) => {
+        setCompare(() => component)
+        go('compare', 'h2')
+      },
+      () => emit('error', { code: 'compare_unavailable' }),
+    )
   }
   const openForm = () => {
     emit('form-open', { clinicIds: ids })
@@ -140,11 +157,11 @@ export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
         onClose={() => go('compare', '.req')}
       />
     )
-  } else if (view !== 'list' && picked.length > 0) {
+  } else if (view !== 'list' && Compare && picked.length > 0) {
     body = (
       <>
         <h2 tabIndex={-1}>{t.comparison}</h2>
-        <Comparison t={t} lang={lang} clinics={picked} onRemove={toggle} />
+        <Compare t={t} lang={lang} clinics={picked} onRemove={toggle} />
         <div class="bar">
           <button type="button" class="sec" onClick={() => go('list', 'h2')}>
             {t.back}

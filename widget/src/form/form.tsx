@@ -8,9 +8,10 @@ import {
 } from '../../../shared/schemas/inquiry.ts'
 import type { Emit } from '../events.ts'
 import type { Lang } from '../strings.ts'
+import { adoptSheet } from '../styles.ts'
 import { countries } from './countries.ts'
+import css from './form.css'
 import { consentVersion, formStrings } from './strings.ts'
-import { adoptFormSheet } from './styles.ts'
 import { newKey, sendInquiry } from './submit.ts'
 import { check, fieldErrors, initialValues, toInquiry, type Values } from './values.ts'
 
@@ -38,7 +39,7 @@ export function InquiryForm({ lang, partner, clinics, apiBase, emit, onClose }: 
   const focusFirstError = useRef(false)
   const id = (name: string) => `f-${name}`
 
-  useEffect(() => adoptFormSheet(heading.current), [])
+  useEffect(() => adoptSheet(heading.current, css), [])
   useEffect(() => {
     if (!focusFirstError.current) return
     focusFirstError.current = false

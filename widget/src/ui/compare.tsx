@@ -10,7 +10,9 @@ import {
   languageNames,
 } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
+import { adoptSheet } from '../styles.ts'
 import { clinicWarnings } from '../warnings.ts'
+import css from './compare.css'
 
 interface Props {
   t: Strings
@@ -47,7 +49,7 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
     </tr>
   )
   return (
-    <table class={`n${clinics.length}`}>
+    <table class={`n${clinics.length}`} ref={(el) => adoptSheet(el, css)}>
       <caption class="vh">{t.comparison}</caption>
       <thead>
         <tr>
