@@ -5,6 +5,7 @@ import { notFound, onError } from './http/on-error.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
 import { deadLettersRoutes } from './routes/dead-letters.ts'
 import { healthRoutes } from './routes/health.ts'
+import { inquiriesRoutes } from './routes/inquiries.ts'
 import { leadsRoutes } from './routes/leads.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { partnersRoutes } from './routes/partners.ts'
@@ -27,6 +28,7 @@ export const app = new Hono<AppEnv>()
   .use('/v1/partners/*', publicRead)
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
+  .route('/v1/inquiries', inquiriesRoutes)
   .use('/v1/leads/*', coordinatorAuth)
   .use('/v1/dead-letters/*', coordinatorAuth)
   .use('/v1/dead-letters', coordinatorAuth)

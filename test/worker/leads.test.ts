@@ -102,7 +102,7 @@ describe('POST /v1/leads/pull', () => {
   it('refuses a body that is not JSON with 400', async () => {
     const response = await call('/v1/leads/pull', { ...authed({}), body: '{"batchSize":' })
     expect(response.status).toBe(400)
-    expect(await json(response)).toMatchObject({ error: 'invalid_json' })
+    expect(await json(response)).toMatchObject({ error: 'malformed_json' })
   })
 
   it('refuses another content type with 415', async () => {
