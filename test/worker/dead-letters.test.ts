@@ -5,7 +5,7 @@ import { replayDeadLetters } from '../../worker/leads/dead-letters.ts'
 import { insertDeadLetter } from '../../worker/leads/insert.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
 import { call, json } from './helpers/http.ts'
-import { authed, clearLeadStore, sampleInquiry, TOKEN } from './helpers/leads.ts'
+import { authed, clearLeadStore, pull, sampleInquiry, TOKEN } from './helpers/leads.ts'
 
 beforeEach(clearLeadStore)
 
@@ -110,11 +110,29 @@ describe('replaying dead letters', () => {
     expect(row).toEqual({ replayed_at: null })
   })
 
-  it('replays through the real INQUIRIES binding over HTTP', async () => {
-    await seedDeadLetter('msg-1', 'inq-1')
-    const response = await call('/v1/dead-letters/replay', authed({ ids: ['msg-1'] }))
+  it('brings the lead to coordinators through the real queue and consumer, once', async () => {
+    // The same inquiry dead-lettered twice (two queue messages), both replayed.
+    await seedDeadLetter('msg-1', 'inq-replayed')
+    await seedDeadLetter('msg-2', 'inq-replayed')
+    const response = await call('/v1/dead-letters/replay', authed({ ids: ['msg-1', 'msg-2'] }))
     expect(response.status).toBe(200)
-    expect(await json(response)).toEqual({ replayed: ['msg-1'], notFound: [], unreplayable: [] })
+    expect(await json(response)).toEqual({
+      replayed: ['msg-1', 'msg-2'],
+      notFound: [],
+      unreplayable: [],
+    })
+
+    const deadline = Date.now() + 10_000
+    let pulled = await pull()
+    while (pulled.body.leads.length === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200))
+      pulled = await pull()
+    }
+    expect(pulled.body.leads.map((l) => l.id)).toEqual(['inq-replayed'])
+    expect(pulled.body.leads[0]?.inquiry).toEqual(sampleInquiry())
+    await new Promise((r) => setTimeout(r, 1500))
+    const count = await env.LEADS.prepare('SELECT COUNT(*) AS n FROM leads').first('n')
+    expect(count).toBe(1)
   })
 
   it('refuses an empty id list with 422', async () => {
