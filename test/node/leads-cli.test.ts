@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process'
+import { webcrypto } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
+import { Inquiry } from '../../shared/schemas/inquiry.ts'
 import { type DevServer, freePort, startDevServer } from './helpers/dev-server.ts'
 import { type RunResult, runScript, runWranglerCli } from './helpers/run.ts'
 
@@ -229,11 +232,78 @@ describe('npm run leads failures', () => {
   })
 })
 
+/**
+ * Seals an inquiry as the intake does (worker/queue/message.ts, worker/crypto/lead-cipher.ts),
+ * written independently here so a change of that format fails this test.
+ */
+async function sealedMessage(inquiryId: string): Promise<string> {
+  const [version = '', material = ''] = ((await server.devVars()).LEADS_KEY ?? '').split(':')
+  const key = await webcrypto.subtle.importKey(
+    'raw',
+    Buffer.from(material, 'base64'),
+    'AES-GCM',
+    false,
+    ['encrypt'],
+  )
+  const iv = webcrypto.getRandomValues(new Uint8Array(12))
+  const inquiry = v.parse(Inquiry, inquiryExample)
+  const ciphertext = await webcrypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: Buffer.from(`inquiry:${inquiryId}`) },
+    key,
+    Buffer.from(JSON.stringify(inquiry)),
+  )
+  return JSON.stringify({
+    v: 1,
+    id: inquiryId,
+    partnerId: inquiry.partnerId,
+    receivedAt: Date.now(),
+    sealed: {
+      keyVersion: version,
+      iv: Buffer.from(iv).toString('base64'),
+      ciphertext: Buffer.from(ciphertext).toString('base64'),
+    },
+  })
+}
+
+/** A dead letter as the intake keeps one: the queue message, its inquiry still sealed. */
+async function seedDeadLetter(messageId: string, inquiryId: string): Promise<void> {
+  const body = await sealedMessage(inquiryId)
+  const sql = `INSERT INTO dead_letters (id, inquiry_id, reason, attempts, dead_at, body)
+    VALUES ('${messageId}', '${inquiryId}', 'retries-exhausted', 6, ${Date.now()}, '${body}');`
+  const file = join(dir, `${messageId}.sql`)
+  await writeFile(file, sql)
+  const result = await runWranglerCli([
+    'd1',
+    'execute',
+    'LEADS',
+    '--local',
+    '--persist-to',
+    server.persistDir,
+    '--file',
+    file,
+  ])
+  expect(result.code, result.stderr).toBe(0)
+}
+
 describe('npm run leads -- dead-letters and replay', () => {
-  it('lists nothing pending and refuses replay without ids', async () => {
+  it('lists a dead letter and replays it into a lead coordinators can pull', async () => {
+    await seedDeadLetter('sample-message-1', 'sample-dead-inquiry')
     const list = await leads(['dead-letters'])
     expect(list.code, list.stderr).toBe(0)
-    expect(list.stderr).toContain('No dead letters waiting')
+    expect(list.stdout).toMatch(/^sample-message-1\tsample-dead-inquiry\tretries-exhausted\t6\t/m)
+    expect(list.stdout).not.toContain('Ana Ejemplo')
+
+    const replay = await leads(['replay', '--all'])
+    expect(replay.code, replay.stderr).toBe(0)
+    expect(replay.stderr).toContain('Replayed 1 of 1')
+    await waitStored(['sample-dead-inquiry'])
+    const out = join(dir, 'replayed.jsonl')
+    expect((await leads(['pull', '--ack', '--out', out])).code).toBe(0)
+    expect(idsIn(out)).toEqual(['sample-dead-inquiry'])
+
+    const after = await leads(['dead-letters'])
+    expect(after.stderr).toContain('No dead letters waiting')
+    expect((await leads(['dead-letters', '--all'])).stdout).toContain('sample-message-1')
     expect((await leads(['replay'])).code).toBe(2)
   })
 })
