@@ -59,6 +59,10 @@ export async function pullAll(
 }
 
 export function printSummary(summary: PullSummary, sink: LeadSink, ack: boolean): void {
+  if (summary.pulled === 0 && summary.skipped === 0) {
+    say('No leads waiting.')
+    return
+  }
   say(
     `Done: ${summary.written} lead(s) written to ${sink.name}` +
       (ack

@@ -133,7 +133,7 @@ describe('npm run leads -- pull', () => {
     const later = await leads(['pull'])
     expect(later.code, later.stderr).toBe(0)
     expect(later.stdout).toBe('')
-    expect(later.stderr).toContain('0 lead(s) written to standard output')
+    expect(later.stderr).toContain('No leads waiting.')
   })
 
   it('prints JSON lines to stdout without --out and leaves them unacked without --ack', async () => {
