@@ -78,7 +78,9 @@ export async function replayDeadLetters(
     else unreplayable.push(row.id)
   }
   if (messages.length > 0) {
-    await env.INQUIRIES.sendBatch(messages.map((m) => ({ body: m.body, contentType: 'json' as const })))
+    await env.INQUIRIES.sendBatch(
+      messages.map((m) => ({ body: m.body, contentType: 'json' as const })),
+    )
     await env.LEADS.prepare(
       `UPDATE dead_letters SET replayed_at = ?1 WHERE id IN (SELECT value FROM json_each(?2))`,
     )
