@@ -11,15 +11,21 @@ import { runScript } from './helpers/run.ts'
  * Figures, not assertions on time: pull and ack latency against a real
  * `npm start`, and a CLI pull of 1,000 leads. Printed, and written to
  * test-results/leads-measure.json. The assertions are about correctness.
+ * It sends 1,300 inquiries, so it runs only when asked:
+ *   LEADS_MEASURE=1 npx vitest run test/node/leads-cli-measure.test.ts
  */
 let server: DevServer
 let token: string
 
 beforeAll(async () => {
+  if (!process.env.LEADS_MEASURE) return
   server = await startDevServer()
   token = (await server.devVars()).COORDINATOR_TOKENS?.split(',')[0] ?? ''
 })
 afterAll(() => server?.stop())
+
+/** Intake answers sent back with 503 (queue busy) and retried with the same Idempotency-Key. */
+let intakeRetries = 0
 
 async function send(count: number): Promise<void> {
   let next = 0
@@ -27,17 +33,26 @@ async function send(count: number): Promise<void> {
     Array.from({ length: 8 }, async () => {
       while (next < count) {
         const i = next++
-        const response = await fetch(`${server.url}/v1/inquiries`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            Origin: server.url,
-            'CF-Connecting-IP': `203.0.113.${Math.floor(i / 15) % 250}.${Math.floor(i / 3750)}`,
-          },
-          body: JSON.stringify(inquiryExample),
-        })
-        await response.text()
-        expect(response.status).toBe(202)
+        for (let attempt = 0; ; attempt++) {
+          const response = await fetch(`${server.url}/v1/inquiries`, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              Origin: server.url,
+              'Idempotency-Key': `measure-${i}`,
+              'CF-Connecting-IP': `203.0.113.${Math.floor(i / 15) % 250}.${Math.floor(i / 3750)}`,
+            },
+            body: JSON.stringify(inquiryExample),
+          })
+          await response.text()
+          if (response.status === 503 && attempt < 5) {
+            intakeRetries++
+            await new Promise((r) => setTimeout(r, 500))
+            continue
+          }
+          expect(response.status).toBe(202)
+          break
+        }
       }
     }),
   )
@@ -78,12 +93,14 @@ const percentile = (values: number[], p: number) => {
   )
 }
 
-describe('measured against npm start', () => {
+describe.skipIf(!process.env.LEADS_MEASURE)('measured against npm start', () => {
   it('pull and ack latency, and a CLI pull of 1,000 leads', async () => {
     await send(1300)
-    const deadline = Date.now() + 60_000
-    while ((await pendingCount()) < 1300) {
-      if (Date.now() > deadline) throw new Error('the consumer did not store 1,300 leads in time')
+    const deadline = Date.now() + 120_000
+    for (let stored = await pendingCount(); stored < 1300; stored = await pendingCount()) {
+      if (Date.now() > deadline) {
+        throw new Error(`${stored} of 1,300 leads stored (${intakeRetries} intake 503s retried)`)
+      }
       await new Promise((r) => setTimeout(r, 500))
     }
 
@@ -125,6 +142,7 @@ describe('measured against npm start', () => {
         leadsPerSecond: Math.round((1000 / cliMs) * 1000),
         batchSize: 100,
       },
+      intakeRetriesWhileSeeding: intakeRetries,
     }
     console.log(
       `leads measurements (local workerd via npm start):\n${JSON.stringify(figures, null, 2)}`,
