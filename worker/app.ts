@@ -1,9 +1,12 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
+import { bearerAuth } from './http/bearer-auth.ts'
 import { notFound, onError } from './http/on-error.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
+import { deadLettersRoutes } from './routes/dead-letters.ts'
 import { healthRoutes } from './routes/health.ts'
 import { inquiriesRoutes } from './routes/inquiries.ts'
+import { leadsRoutes } from './routes/leads.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { partnersRoutes } from './routes/partners.ts'
 import type { AppEnv } from './types.ts'
@@ -16,6 +19,9 @@ const publicRead = cors({
   maxAge: 86_400,
 })
 
+/** Coordinators and operators; no CORS on these paths, so no browser page can call them. */
+const coordinatorAuth = bearerAuth({ tokens: (env) => env.COORDINATOR_TOKENS, realm: 'leads' })
+
 export const app = new Hono<AppEnv>()
   .use('/v1/clinics/*', publicRead)
   .use('/v1/clinics', publicRead)
@@ -23,6 +29,11 @@ export const app = new Hono<AppEnv>()
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
   .route('/v1/inquiries', inquiriesRoutes)
+  .use('/v1/leads/*', coordinatorAuth)
+  .use('/v1/dead-letters/*', coordinatorAuth)
+  .use('/v1/dead-letters', coordinatorAuth)
+  .route('/v1/leads', leadsRoutes)
+  .route('/v1/dead-letters', deadLettersRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
 

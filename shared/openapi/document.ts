@@ -33,6 +33,7 @@ export interface OpenApiPart {
   paths: Json
   schemas: Record<string, v.GenericSchema>
   inputSchemas?: Record<string, v.GenericSchema>
+  securitySchemes?: Json
 }
 
 const catalogPart: OpenApiPart = {
@@ -104,6 +105,9 @@ export function buildOpenApiDocument(parts: OpenApiPart[] = []): Json {
         'Clinic facts as operators verified them, and requests for information from families. No outcome claims.',
     },
     paths: Object.assign({}, ...all.map((part) => part.paths)),
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: Object.assign({}, ...all.map((part) => part.securitySchemes ?? {})),
+    },
   }
 }

@@ -1,0 +1,138 @@
+import type {
+  AckRequest,
+  AckResponse,
+  DeadLettersResponse,
+  PulledLead,
+  ReplayResponse,
+} from '../../shared/schemas/leads-api.ts'
+
+/** Exit codes, documented in docs/coordinators.md. */
+export const EXIT = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  badToken: 3,
+  unreachable: 4,
+  cannotWrite: 5,
+} as const
+
+/** A failure with the message and exit code the coordinator should see. */
+export class CliError extends Error {
+  override name = 'CliError'
+  readonly exitCode: number
+  constructor(message: string, exitCode: number) {
+    super(message)
+    this.exitCode = exitCode
+  }
+}
+
+export interface PullAnswer {
+  leads: PulledLead[]
+  skipped: number
+}
+
+const REQUEST_TIMEOUT_MS = 30_000
+const RETRY_DELAYS_MS = [500, 1500, 4000]
+
+/** A transient failure worth another try: no answer, or a 5xx. */
+class Transient extends Error {}
+
+export class LeadsClient {
+  readonly baseUrl: string
+  private readonly token: string
+  constructor(baseUrl: string, token: string) {
+    this.baseUrl = baseUrl
+    this.token = token
+  }
+
+  pull(batchSize: number, visibilityTimeoutMs: number): Promise<PullAnswer> {
+    return this.call('POST', '/v1/leads/pull', { batchSize, visibilityTimeoutMs })
+  }
+
+  ack(request: Partial<AckRequest>): Promise<AckResponse> {
+    return this.call('POST', '/v1/leads/ack', request)
+  }
+
+  deadLetters(status: 'pending' | 'all'): Promise<DeadLettersResponse> {
+    return this.call('GET', `/v1/dead-letters?status=${status}`)
+  }
+
+  replay(ids: string[]): Promise<ReplayResponse> {
+    return this.call('POST', '/v1/dead-letters/replay', { ids })
+  }
+
+  /** Pull, ack and replay are safe to repeat, so transient failures are retried. */
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once<T>(method, path, body)
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt]
+        if (!(error instanceof Transient) || delay === undefined) throw this.final(error)
+        await new Promise((r) => setTimeout(r, delay))
+      }
+    }
+  }
+
+  private final(error: unknown): unknown {
+    if (!(error instanceof Transient)) return error
+    return new CliError(
+      error.message,
+      error.cause === 'unreachable' ? EXIT.unreachable : EXIT.failed,
+    )
+  }
+
+  private async once<T>(method: string, path: string, body: unknown): Promise<T> {
+    let response: Response
+    try {
+      response = await fetch(new URL(path, this.baseUrl), {
+        method,
+        headers: {
+          Authorization: `Bearer ${this.token}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      })
+    } catch (error) {
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name
+      throw new Transient(`Cannot reach the Worker at ${this.baseUrl} (${code}).`, {
+        cause: 'unreachable',
+      })
+    }
+    const text = await response.text()
+    if (response.status === 401) {
+      throw new CliError(
+        `The Worker at ${this.baseUrl} refused COORDINATOR_TOKEN (401). Check the token with your operator.`,
+        EXIT.badToken,
+      )
+    }
+    const detail = errorMessage(text)
+    if (response.status >= 500) {
+      throw new Transient(`The Worker answered ${response.status}${detail}.`)
+    }
+    if (!response.ok) {
+      throw new CliError(
+        `The Worker refused ${method} ${path}: ${response.status}${detail}.`,
+        EXIT.failed,
+      )
+    }
+    try {
+      return JSON.parse(text) as T
+    } catch {
+      throw new CliError(
+        `${this.baseUrl} did not answer with JSON; is it clinic-compare?`,
+        EXIT.failed,
+      )
+    }
+  }
+}
+
+function errorMessage(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: unknown; message?: unknown }
+    return typeof body.message === 'string' ? ` (${String(body.error)}: ${body.message})` : ''
+  } catch {
+    return ''
+  }
+}

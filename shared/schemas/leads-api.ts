@@ -1,0 +1,145 @@
+import * as v from 'valibot'
+import { IsoTimestamp } from './common.ts'
+import { Inquiry, LeadFlag } from './inquiry.ts'
+
+/**
+ * The coordinators' pull/ack API, shaped like Cloudflare Queues' HTTP pull
+ * consumers: the same defaults and maximums, camelCase field names.
+ */
+export const PULL_BATCH_SIZE_DEFAULT = 10
+export const PULL_BATCH_SIZE_MAX = 100
+export const VISIBILITY_TIMEOUT_MS_DEFAULT = 30_000
+export const VISIBILITY_TIMEOUT_MS_MIN = 1_000
+/** 12 hours, as in Queues. */
+export const VISIBILITY_TIMEOUT_MS_MAX = 43_200_000
+export const RETRY_DELAY_SECONDS_MAX = 43_200
+export const ACK_ITEMS_MAX = 100
+
+const int = (min: number, max: number, what: string) =>
+  v.pipe(
+    v.number(`${what} must be a number`),
+    v.integer(`${what} must be a whole number`),
+    v.minValue(min, `${what} must be at least ${min}`),
+    v.maxValue(max, `${what} must be at most ${max}`),
+  )
+
+export const PullRequest = v.strictObject({
+  batchSize: v.optional(int(1, PULL_BATCH_SIZE_MAX, 'batchSize'), PULL_BATCH_SIZE_DEFAULT),
+  /** How long the pulled leads stay hidden from other pulls unless acked. */
+  visibilityTimeoutMs: v.optional(
+    int(VISIBILITY_TIMEOUT_MS_MIN, VISIBILITY_TIMEOUT_MS_MAX, 'visibilityTimeoutMs'),
+    VISIBILITY_TIMEOUT_MS_DEFAULT,
+  ),
+})
+
+/** Opaque, unguessable; valid until the visibility timeout passes. */
+export const LeaseId = v.pipe(
+  v.string('A lease id is a string'),
+  v.nonEmpty('A lease id is a string'),
+  v.maxLength(64, 'Not a lease id'),
+)
+
+export const PulledLead = v.object({
+  leaseId: LeaseId,
+  /** The inquiry id the family was given. */
+  id: v.string(),
+  receivedAt: IsoTimestamp,
+  /** 1 on the first pull, one higher on every pull after a lease expired or was retried. */
+  attempts: v.number(),
+  inquiry: Inquiry,
+  flags: v.array(LeadFlag),
+})
+
+export const PullResponse = v.object({
+  leads: v.array(PulledLead),
+  /**
+   * Leads leased by this pull that could not be decrypted or validated (a
+   * missing LEADS_KEY version, a damaged row). They are not returned, are
+   * parked for an hour and logged by id; a client keeps pulling while this is
+   * above zero.
+   */
+  skipped: v.number(),
+})
+
+export const AckRequest = v.strictObject({
+  /** Leases whose leads are safely handled: they are never handed out again. */
+  acks: v.optional(
+    v.pipe(
+      v.array(LeaseId),
+      v.maxLength(ACK_ITEMS_MAX, `At most ${ACK_ITEMS_MAX} acks per request`),
+    ),
+    [],
+  ),
+  /** Leases to give back: the lead becomes pullable again after `delaySeconds` (default 0). */
+  retries: v.optional(
+    v.pipe(
+      v.array(
+        v.strictObject({
+          leaseId: LeaseId,
+          delaySeconds: v.optional(int(0, RETRY_DELAY_SECONDS_MAX, 'delaySeconds'), 0),
+        }),
+      ),
+      v.maxLength(ACK_ITEMS_MAX, `At most ${ACK_ITEMS_MAX} retries per request`),
+    ),
+    [],
+  ),
+})
+
+export const AckResponse = v.object({
+  /** Leases acked by this request; an already acked or expired lease counts nothing. */
+  acked: v.number(),
+  retried: v.number(),
+})
+
+export type PullRequest = v.InferOutput<typeof PullRequest>
+export type PulledLead = v.InferOutput<typeof PulledLead>
+export type PullResponse = v.InferOutput<typeof PullResponse>
+export type AckRequest = v.InferOutput<typeof AckRequest>
+export type AckResponse = v.InferOutput<typeof AckResponse>
+
+/** A message intake could not store, as operators see it: ids and codes, never its body. */
+export const DeadLetterView = v.object({
+  /** The queue message id. */
+  id: v.string(),
+  inquiryId: v.nullable(v.string()),
+  reason: v.string(),
+  attempts: v.number(),
+  deadAt: IsoTimestamp,
+  replayedAt: v.nullable(IsoTimestamp),
+})
+
+export const DEAD_LETTERS_LIST_MAX = 1000
+
+export const DeadLettersResponse = v.object({
+  /** Oldest first, at most 1,000. */
+  deadLetters: v.array(DeadLetterView),
+  /** More dead letters match than were listed. */
+  more: v.boolean(),
+})
+
+export const DeadLettersQuery = v.strictObject({
+  /** `pending` (default): not yet replayed; `all`: replayed ones too. */
+  status: v.optional(v.picklist(['pending', 'all'], 'Use status=pending or status=all'), 'pending'),
+})
+
+export const ReplayRequest = v.strictObject({
+  ids: v.pipe(
+    v.array(v.pipe(v.string(), v.nonEmpty(), v.maxLength(128))),
+    v.minLength(1, 'Name at least one dead letter'),
+    v.maxLength(ACK_ITEMS_MAX, `At most ${ACK_ITEMS_MAX} ids per request`),
+  ),
+})
+
+export const ReplayResponse = v.object({
+  /** Sent back to the INQUIRIES queue and marked replayed. */
+  replayed: v.array(v.string()),
+  /** No dead letter with that id, or it was replayed before. */
+  notFound: v.array(v.string()),
+  /** Its stored body is not an inquiry message, so it cannot be replayed. */
+  unreplayable: v.array(v.string()),
+})
+
+export type DeadLetterView = v.InferOutput<typeof DeadLetterView>
+export type DeadLettersResponse = v.InferOutput<typeof DeadLettersResponse>
+export type ReplayRequest = v.InferOutput<typeof ReplayRequest>
+export type ReplayResponse = v.InferOutput<typeof ReplayResponse>

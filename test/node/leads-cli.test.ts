@@ -1,0 +1,309 @@
+import { spawn } from 'node:child_process'
+import { webcrypto } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as v from 'valibot'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../../scripts/lib/wrangler.ts'
+import { inquiryExample } from '../../shared/openapi/examples.ts'
+import { Inquiry } from '../../shared/schemas/inquiry.ts'
+import { type DevServer, freePort, startDevServer } from './helpers/dev-server.ts'
+import { type RunResult, runScript, runWranglerCli } from './helpers/run.ts'
+
+let server: DevServer
+let token: string
+let dir: string
+
+beforeAll(async () => {
+  server = await startDevServer()
+  token = (await server.devVars()).COORDINATOR_TOKENS?.split(',')[0] ?? ''
+  dir = await mkdtemp(join(tmpdir(), 'cc-leads-cli-'))
+})
+afterAll(() => server?.stop())
+
+function leads(args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return runScript('leads.ts', args, {
+    CLINIC_COMPARE_URL: server.url,
+    COORDINATOR_TOKEN: token,
+    ...env,
+  })
+}
+
+let sent = 0
+
+/** Sends real inquiries through POST /v1/inquiries, as the widget on the demo page would. */
+async function sendInquiries(count: number, tag: string): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    const response = await fetch(`${server.url}/v1/inquiries`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Origin: server.url,
+        // The intake limits 20 a minute per client; spread the sample traffic.
+        'CF-Connecting-IP': `198.51.100.${Math.floor(sent++ / 15)}`,
+        'Idempotency-Key': `${tag}-${i}`,
+      },
+      body: JSON.stringify(inquiryExample),
+    })
+    expect(response.status).toBe(202)
+    ids.push(((await response.json()) as { id: string }).id)
+  }
+  return ids
+}
+
+async function api(path: string, body: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  expect(response.status).toBe(200)
+  return (await response.json()) as Record<string, unknown>
+}
+
+/** Waits until the queue consumer has stored these ids (peeks: leases, then gives them back). */
+async function waitStored(ids: string[]): Promise<void> {
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    const seen = new Set<string>()
+    const leases: string[] = []
+    for (;;) {
+      const { leads } = (await api('/v1/leads/pull', { batchSize: 100 })) as {
+        leads: { id: string; leaseId: string }[]
+      }
+      if (leads.length === 0) break
+      for (const lead of leads) {
+        seen.add(lead.id)
+        leases.push(lead.leaseId)
+      }
+    }
+    for (let i = 0; i < leases.length; i += 100) {
+      await api('/v1/leads/ack', {
+        retries: leases.slice(i, i + 100).map((leaseId) => ({ leaseId })),
+      })
+    }
+    if (ids.every((id) => seen.has(id))) return
+    if (Date.now() > deadline) throw new Error(`only ${seen.size} of ${ids.length} leads stored`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
+}
+
+function idsIn(file: string): string[] {
+  if (!existsSync(file)) return []
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { id: string }).id)
+}
+
+async function ackedIds(): Promise<string[]> {
+  const result = await runWranglerCli([
+    'd1',
+    'execute',
+    'LEADS',
+    '--local',
+    '--persist-to',
+    server.persistDir,
+    '--json',
+    '--command',
+    'SELECT id FROM leads WHERE acked_at IS NOT NULL',
+  ])
+  expect(result.code, result.stderr).toBe(0)
+  const [answer] = JSON.parse(result.stdout) as { results: { id: string }[] }[]
+  return (answer?.results ?? []).map((row) => row.id)
+}
+
+describe('npm run leads -- pull', () => {
+  it('writes the README example inquiry to a file, acks it, and never hands it out again', async () => {
+    const [id = ''] = await sendInquiries(1, 'readme')
+    await waitStored([id])
+    const out = join(dir, 'leads.jsonl')
+    const run = await leads(['pull', '--ack', '--out', out])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toContain('1 acknowledged')
+    const lines = (await readFile(out, 'utf8')).trim().split('\n')
+    expect(lines).toHaveLength(1)
+    const lead = JSON.parse(lines[0] ?? '{}')
+    expect(lead).toMatchObject({ id, attempts: expect.any(Number), inquiry: inquiryExample })
+    expect(lead.flags).toEqual([{ question: 'uncontrolledSeizures', answer: 'not-sure' }])
+
+    const later = await leads(['pull'])
+    expect(later.code, later.stderr).toBe(0)
+    expect(later.stdout).toBe('')
+    expect(later.stderr).toContain('No leads waiting.')
+  })
+
+  it('prints JSON lines to stdout without --out and leaves them unacked without --ack', async () => {
+    const ids = await sendInquiries(3, 'stdout')
+    await waitStored(ids)
+    const run = await leads(['pull', '--batch', '2', '--visibility', '1000'])
+    expect(run.code, run.stderr).toBe(0)
+    expect(
+      run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id)
+        .sort(),
+    ).toEqual([...ids].sort())
+    await new Promise((r) => setTimeout(r, 1100))
+    const again = await leads(['pull', '--ack', '--out', join(dir, 'stdout-again.jsonl')])
+    expect(idsIn(join(dir, 'stdout-again.jsonl')).sort()).toEqual([...ids].sort())
+    expect(again.code).toBe(0)
+  })
+
+  it('loses nothing when killed in the middle: unacked leads come back after the timeout', async () => {
+    const ids = await sendInquiries(100, 'kill')
+    await waitStored(ids)
+    const first = join(dir, 'killed.jsonl')
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'scripts', 'leads.ts'),
+        'pull',
+        '--ack',
+        '--out',
+        first,
+        '--batch',
+        '1',
+        '--visibility',
+        '3000',
+      ],
+      {
+        env: { ...process.env, CLINIC_COMPARE_URL: server.url, COORDINATOR_TOKEN: token },
+        stdio: 'ignore',
+      },
+    )
+    const exited = new Promise((r) => child.once('exit', r))
+    while (idsIn(first).length < 5) await new Promise((r) => setTimeout(r, 5))
+    child.kill('SIGKILL')
+    await exited
+
+    const written = new Set(idsIn(first))
+    expect(written.size).toBeLessThan(100)
+    // The invariant: nothing is acknowledged that is not on disk.
+    const acked = (await ackedIds()).filter((id) => ids.includes(id))
+    expect(acked.every((id) => written.has(id))).toBe(true)
+
+    await new Promise((r) => setTimeout(r, 3100))
+    const second = join(dir, 'resumed.jsonl')
+    const run = await leads(['pull', '--ack', '--out', second, '--batch', '50'])
+    expect(run.code, run.stderr).toBe(0)
+    const all = new Set([...written, ...idsIn(second)])
+    expect(ids.every((id) => all.has(id))).toBe(true)
+    expect((await ackedIds()).filter((id) => ids.includes(id)).sort()).toEqual([...ids].sort())
+  })
+})
+
+describe('npm run leads failures', () => {
+  it('exits 3 with a clear message for a bad token', async () => {
+    const run = await leads(['pull'], { COORDINATOR_TOKEN: 'not-the-token' })
+    expect(run.code).toBe(3)
+    expect(run.stderr).toContain('refused COORDINATOR_TOKEN (401)')
+  })
+
+  it('exits 2 without a token', async () => {
+    const run = await leads(['pull'], { COORDINATOR_TOKEN: '' })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Set COORDINATOR_TOKEN')
+  })
+
+  it('exits 4 when the Worker cannot be reached', async () => {
+    const run = await leads(['pull'], {
+      CLINIC_COMPARE_URL: `http://127.0.0.1:${await freePort()}`,
+    })
+    expect(run.code).toBe(4)
+    expect(run.stderr).toContain('Cannot reach the Worker')
+  }, 30_000)
+
+  it('exits 5 on a full disk and acks nothing, so the leads come back', async () => {
+    const ids = await sendInquiries(2, 'full')
+    await waitStored(ids)
+    const run = await leads(['pull', '--ack', '--out', '/dev/full', '--visibility', '1000'])
+    expect(run.code).toBe(5)
+    expect(run.stderr).toContain('the disk is full')
+    expect(run.stderr).toContain('NOT acknowledged')
+    await new Promise((r) => setTimeout(r, 1100))
+    const out = join(dir, 'after-full.jsonl')
+    expect((await leads(['pull', '--ack', '--out', out])).code).toBe(0)
+    expect(idsIn(out).sort()).toEqual([...ids].sort())
+  })
+})
+
+/**
+ * Seals an inquiry as the intake does (worker/queue/message.ts, worker/crypto/lead-cipher.ts),
+ * written independently here so a change of that format fails this test.
+ */
+async function sealedMessage(inquiryId: string): Promise<string> {
+  const [version = '', material = ''] = ((await server.devVars()).LEADS_KEY ?? '').split(':')
+  const key = await webcrypto.subtle.importKey(
+    'raw',
+    Buffer.from(material, 'base64'),
+    'AES-GCM',
+    false,
+    ['encrypt'],
+  )
+  const iv = webcrypto.getRandomValues(new Uint8Array(12))
+  const inquiry = v.parse(Inquiry, inquiryExample)
+  const ciphertext = await webcrypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: Buffer.from(`inquiry:${inquiryId}`) },
+    key,
+    Buffer.from(JSON.stringify(inquiry)),
+  )
+  return JSON.stringify({
+    v: 1,
+    id: inquiryId,
+    partnerId: inquiry.partnerId,
+    receivedAt: Date.now(),
+    sealed: {
+      keyVersion: version,
+      iv: Buffer.from(iv).toString('base64'),
+      ciphertext: Buffer.from(ciphertext).toString('base64'),
+    },
+  })
+}
+
+/** A dead letter as the intake keeps one: the queue message, its inquiry still sealed. */
+async function seedDeadLetter(messageId: string, inquiryId: string): Promise<void> {
+  const body = await sealedMessage(inquiryId)
+  const sql = `INSERT INTO dead_letters (id, inquiry_id, reason, attempts, dead_at, body)
+    VALUES ('${messageId}', '${inquiryId}', 'retries-exhausted', 6, ${Date.now()}, '${body}');`
+  const file = join(dir, `${messageId}.sql`)
+  await writeFile(file, sql)
+  const result = await runWranglerCli([
+    'd1',
+    'execute',
+    'LEADS',
+    '--local',
+    '--persist-to',
+    server.persistDir,
+    '--file',
+    file,
+  ])
+  expect(result.code, result.stderr).toBe(0)
+}
+
+describe('npm run leads -- dead-letters and replay', () => {
+  it('lists a dead letter and replays it into a lead coordinators can pull', async () => {
+    await seedDeadLetter('sample-message-1', 'sample-dead-inquiry')
+    const list = await leads(['dead-letters'])
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stdout).toMatch(/^sample-message-1\tsample-dead-inquiry\tretries-exhausted\t6\t/m)
+    expect(list.stdout).not.toContain('Ana Ejemplo')
+
+    const replay = await leads(['replay', '--all'])
+    expect(replay.code, replay.stderr).toBe(0)
+    expect(replay.stderr).toContain('Replayed 1 of 1')
+    await waitStored(['sample-dead-inquiry'])
+    const out = join(dir, 'replayed.jsonl')
+    expect((await leads(['pull', '--ack', '--out', out])).code).toBe(0)
+    expect(idsIn(out)).toEqual(['sample-dead-inquiry'])
+
+    const after = await leads(['dead-letters'])
+    expect(after.stderr).toContain('No dead letters waiting')
+    expect((await leads(['dead-letters', '--all'])).stdout).toContain('sample-message-1')
+    expect((await leads(['replay'])).code).toBe(2)
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { call, json } from './helpers/http.ts'
+import { OLD_TOKEN, TOKEN } from './helpers/leads.ts'
+
+const paths = ['/v1/leads/pull', '/v1/leads/ack', '/v1/dead-letters/replay']
+
+function post(path: string, authorization?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  if (authorization !== undefined) headers.Authorization = authorization
+  return call(path, { method: 'POST', headers, body: '{}' })
+}
+
+describe('coordinator auth', () => {
+  it.each(paths)('answers %s without a token with 401 and WWW-Authenticate', async (path) => {
+    const response = await post(path)
+    expect(response.status).toBe(401)
+    expect(response.headers.get('WWW-Authenticate')).toMatch(/^Bearer realm="leads"$/)
+    expect(await json(response)).toMatchObject({ error: 'unauthorized' })
+  })
+
+  it.each([
+    'Bearer wrong-token',
+    'Bearer test-token-ne',
+    'Bearer test-token-new-and-more',
+    'Basic dGVzdC10b2tlbi1uZXc6',
+    `Bearer ${TOKEN},${OLD_TOKEN}`,
+    'Bearer ',
+    TOKEN,
+  ])('refuses "%s"', async (authorization) => {
+    const response = await post('/v1/leads/pull', authorization)
+    expect(response.status).toBe(401)
+    expect(response.headers.get('WWW-Authenticate')).toContain('Bearer')
+  })
+
+  it.each([TOKEN, OLD_TOKEN])('accepts every token in the rotation list (%s)', async (token) => {
+    const response = await post('/v1/leads/pull', `Bearer ${token}`)
+    expect(response.status).toBe(200)
+  })
+
+  it('lists dead letters only with a token', async () => {
+    expect((await call('/v1/dead-letters')).status).toBe(401)
+    const response = await call('/v1/dead-letters', {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    })
+    expect(response.status).toBe(200)
+  })
+})
+
+describe('CORS on coordinator endpoints', () => {
+  it.each([...paths, '/v1/dead-letters'])(
+    'is never answered for %s, preflight included',
+    async (path) => {
+      const preflight = await call(path, {
+        method: 'OPTIONS',
+        headers: {
+          Origin: 'http://127.0.0.1:8787',
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'authorization, content-type',
+        },
+      })
+      const actual = await call(path, {
+        method: 'POST',
+        headers: {
+          Origin: 'http://127.0.0.1:8787',
+          Authorization: `Bearer ${TOKEN}`,
+          'Content-Type': 'application/json',
+        },
+        body: '{}',
+      })
+      for (const response of [preflight, actual]) {
+        const cors = [...response.headers.keys()].filter((name) =>
+          name.startsWith('access-control-'),
+        )
+        expect(cors).toEqual([])
+      }
+      expect(preflight.status).toBeGreaterThanOrEqual(400)
+    },
+  )
+})
+
+describe('/openapi.json', () => {
+  it('describes the coordinator paths with bearer auth, from the shared schemas', async () => {
+    const doc = await json<{
+      paths: Record<string, Record<string, { security?: unknown }>>
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> }
+    }>(await call('/openapi.json'))
+    for (const path of ['/v1/leads/pull', '/v1/leads/ack', '/v1/dead-letters/replay']) {
+      expect(doc.paths[path]?.post?.security).toEqual([{ coordinatorToken: [] }])
+    }
+    expect(doc.components.securitySchemes.coordinatorToken).toMatchObject({ scheme: 'bearer' })
+    expect(doc.components.schemas.PullRequest).toMatchObject({
+      properties: { batchSize: { minimum: 1, maximum: 100 } },
+    })
+    expect(doc.components.schemas.PullResponse).toBeDefined()
+  })
+})

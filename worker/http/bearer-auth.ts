@@ -1,0 +1,63 @@
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv } from '../types.ts'
+import { ApiError } from './api-error.ts'
+import { logEvent } from './log.ts'
+
+interface BearerAuthOptions {
+  /** The comma-separated list of valid tokens, read per request so a rotated secret applies at once. */
+  tokens: (env: Env) => string | undefined
+  realm: string
+}
+
+const encoder = new TextEncoder()
+
+async function digest(text: string): Promise<ArrayBuffer> {
+  return crypto.subtle.digest('SHA-256', encoder.encode(text))
+}
+
+/**
+ * Compares SHA-256 digests in constant time: equal lengths whatever the
+ * token, and every configured token is checked, so timing tells nothing
+ * about how much of a guess was right or which token matched.
+ */
+async function matchesAny(candidate: string, tokens: string[]): Promise<boolean> {
+  const given = await digest(candidate)
+  let ok = false
+  for (const token of tokens) {
+    if (crypto.subtle.timingSafeEqual(given, await digest(token))) ok = true
+  }
+  return ok
+}
+
+function parseTokens(list: string | undefined): string[] {
+  return (list ?? '')
+    .split(',')
+    .map((token) => token.trim())
+    .filter(Boolean)
+}
+
+/** `Authorization: Bearer <token>` against a rotating list; 401 in the error shape otherwise. */
+export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv> {
+  const challenge = `Bearer realm="${options.realm}"`
+  return async function bearerAuthHandler(c, next) {
+    const tokens = parseTokens(options.tokens(c.env))
+    if (tokens.length === 0) logEvent('error', 'auth.no_tokens_configured', { path: c.req.path })
+    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(c.req.header('Authorization') ?? '')
+    const candidate = match?.[1]
+    if (!candidate || !(await matchesAny(candidate, tokens))) {
+      throw new ApiError(
+        401,
+        'unauthorized',
+        candidate
+          ? 'The bearer token is not valid.'
+          : 'Send a coordinator token as "Authorization: Bearer <token>".',
+        {
+          headers: {
+            'WWW-Authenticate': candidate ? `${challenge}, error="invalid_token"` : challenge,
+          },
+        },
+      )
+    }
+    await next()
+  }
+}

@@ -1,0 +1,42 @@
+import { Hono } from 'hono'
+import { DeadLettersQuery, ReplayRequest } from '../../shared/schemas/leads-api.ts'
+import { ApiError } from '../http/api-error.ts'
+import { parseOrThrow } from '../http/validate.ts'
+import { listDeadLetters, replayDeadLetters } from '../leads/dead-letters.ts'
+import { readJsonBody } from '../leads/json-body.ts'
+import type { AppEnv } from '../types.ts'
+
+/** Operators' view of messages intake could not store. Mounted behind coordinator auth. */
+export const deadLettersRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    await next()
+    c.header('Cache-Control', 'no-store')
+  })
+  .get('/', async (c) => {
+    const query = parseOrThrow(DeadLettersQuery, c.req.query(), {
+      status: 400,
+      code: 'invalid_query',
+      message: 'Use status=pending or status=all.',
+    })
+    return c.json(await listDeadLetters(c.env.LEADS, query.status))
+  })
+  .post('/replay', async (c) => {
+    const request = parseOrThrow(ReplayRequest, await readJsonBody(c), {
+      status: 422,
+      code: 'invalid_replay',
+      message: 'The replay request is not valid.',
+    })
+    try {
+      return c.json(await replayDeadLetters(c.env, request.ids))
+    } catch (error) {
+      throw new ApiError(
+        503,
+        'queue_unavailable',
+        'The queue did not accept the messages; nothing was marked replayed. Try again.',
+        {
+          headers: { 'Retry-After': '30' },
+          cause: error,
+        },
+      )
+    }
+  })
