@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
 import { DeadLettersQuery, ReplayRequest } from '../../shared/schemas/leads-api.ts'
 import { ApiError } from '../http/api-error.ts'
+import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { listDeadLetters, replayDeadLetters } from '../leads/dead-letters.ts'
-import { readJsonBody } from '../leads/json-body.ts'
 import type { AppEnv } from '../types.ts'
+
+/** Pull, ack and replay bodies are small; anything larger is not one of them. */
+const MAX_BODY_BYTES = 64 * 1024
 
 /** Operators' view of messages intake could not store. Mounted behind coordinator auth. */
 export const deadLettersRoutes = new Hono<AppEnv>()
@@ -20,7 +23,7 @@ export const deadLettersRoutes = new Hono<AppEnv>()
     })
     return c.json(await listDeadLetters(c.env.LEADS, query.status))
   })
-  .post('/replay', async (c) => {
+  .post('/replay', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
     const request = parseOrThrow(ReplayRequest, await readJsonBody(c), {
       status: 422,
       code: 'invalid_replay',

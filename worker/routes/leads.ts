@@ -1,10 +1,13 @@
 import { Hono } from 'hono'
 import { AckRequest, PullRequest, type PullResponse } from '../../shared/schemas/leads-api.ts'
+import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { ackLeases } from '../leads/ack.ts'
-import { readJsonBody } from '../leads/json-body.ts'
 import { pullLeads } from '../leads/pull.ts'
 import type { AppEnv } from '../types.ts'
+
+/** Pull, ack and replay bodies are small; anything larger is not one of them. */
+const MAX_BODY_BYTES = 64 * 1024
 
 /** Mounted behind coordinator auth (see app.ts). Answers hold personal data: never cached. */
 export const leadsRoutes = new Hono<AppEnv>()
@@ -12,6 +15,7 @@ export const leadsRoutes = new Hono<AppEnv>()
     await next()
     c.header('Cache-Control', 'no-store')
   })
+  .use(jsonBodyLimit(MAX_BODY_BYTES))
   .post('/pull', async (c) => {
     const request = parseOrThrow(PullRequest, await readJsonBody(c), {
       status: 422,
