@@ -43,13 +43,27 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`${url}/healthz did not answer within ${timeoutMs} ms`)
 }
 
+interface StartOptions {
+  vars?: Record<string, string>
+  persistDir?: string
+}
+
 /**
  * Runs the project's own `npm start` on a free port with
  * its own state directory, exactly as a newcomer would, and waits for it.
  */
-export async function startDevServer(
-  options: { vars?: Record<string, string>; persistDir?: string } = {},
-): Promise<DevServer> {
+export async function startDevServer(options: StartOptions = {}): Promise<DevServer> {
+  try {
+    return await startOnce(options)
+  } catch (error) {
+    // Wrangler picks its internal ports itself; two servers starting at the
+    // same moment can race for one. That is the machine, not the product: once more.
+    if (!String(error).includes('Address already in use')) throw error
+    return startOnce(options)
+  }
+}
+
+async function startOnce(options: StartOptions): Promise<DevServer> {
   const port = await freePort()
   const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), 'cc-dev-')))
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
