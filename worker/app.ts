@@ -3,6 +3,7 @@ import { cors } from 'hono/cors'
 import { notFound, onError } from './http/on-error.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
 import { healthRoutes } from './routes/health.ts'
+import { inquiriesRoutes } from './routes/inquiries.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { partnersRoutes } from './routes/partners.ts'
 import type { AppEnv } from './types.ts'
@@ -21,6 +22,7 @@ export const app = new Hono<AppEnv>()
   .use('/v1/partners/*', publicRead)
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
+  .route('/v1/inquiries', inquiriesRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
 

@@ -1,5 +1,7 @@
 import { app } from './app.ts'
+import { handleQueue } from './queue/dispatch.ts'
 
 export default {
   fetch: app.fetch,
-} satisfies ExportedHandler<Env>
+  queue: handleQueue,
+} satisfies ExportedHandler<Env, unknown>

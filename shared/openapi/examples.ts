@@ -1,4 +1,5 @@
 import type { ClinicView, ErrorBody } from '../schemas/api.ts'
+import type { InquiryInput } from '../schemas/inquiry.ts'
 import type { Partner } from '../schemas/partner.ts'
 
 /** Examples shown in /openapi.json; a test parses each with its schema. */
@@ -50,4 +51,26 @@ export const errorExample: ErrorBody = {
   error: 'invalid_filter',
   message: 'A filter value is not valid.',
   issues: [{ path: 'route', message: 'Use "iv" or "intrathecal"' }],
+}
+
+export const inquiryExample: InquiryInput = {
+  partnerId: 'demo',
+  clinicIds: ['aurora-tijuana', 'cedro-cancun'],
+  packageIds: ['aurora-iv'],
+  parentName: 'Ana Ejemplo',
+  email: 'ana@example.com',
+  phone: '+52 55 5555 0100',
+  contactChannel: 'whatsapp',
+  language: 'es',
+  country: 'MX',
+  childAgeYears: 7,
+  message: 'We would like to know what the physician review involves.',
+  preScreen: {
+    activeInfection: 'no',
+    uncontrolledSeizures: 'not-sure',
+    kidneyOrLiverProblems: 'no',
+    geneticSyndrome: 'no',
+  },
+  consent: true,
+  consentVersion: '2026-11-01',
 }

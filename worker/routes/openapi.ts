@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import { buildOpenApiDocument } from '../../shared/openapi/document.ts'
+import { inquiriesPart } from '../../shared/openapi/inquiries.ts'
 import type { AppEnv } from '../types.ts'
 
 let document: string | undefined
 
 export const openApiRoutes = new Hono<AppEnv>().get('/', (c) => {
-  document ??= JSON.stringify(buildOpenApiDocument())
+  document ??= JSON.stringify(buildOpenApiDocument([inquiriesPart]))
   return c.body(document, 200, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'public, max-age=300',

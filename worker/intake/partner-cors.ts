@@ -1,0 +1,43 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCatalog } from '../catalog/snapshot.ts'
+import type { AppEnv } from '../types.ts'
+
+export interface PartnerCorsOptions {
+  allowMethods: string[]
+  allowHeaders: string[]
+  maxAgeSeconds: number
+}
+
+/**
+ * CORS for inquiries, only for origins a partner allows. A preflight cannot
+ * name its partner (it has no body), so it is answered for any origin some
+ * active partner allows; the POST itself is checked against its own partner.
+ */
+export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler<AppEnv> {
+  return async function partnerCors(c, next) {
+    const origin = c.req.header('Origin')
+    const catalog = origin ? await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p)) : undefined
+    const allowed =
+      origin !== undefined &&
+      catalog !== undefined &&
+      [...catalog.partners.values()].some((p) => p.active && p.allowedOrigins.includes(origin))
+
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed) return c.body(null, 204, { Vary: 'Origin' })
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Methods': options.allowMethods.join(', '),
+        'Access-Control-Allow-Headers': options.allowHeaders.join(', '),
+        'Access-Control-Max-Age': String(options.maxAgeSeconds),
+        Vary: 'Origin',
+      })
+    }
+    await next()
+    c.res.headers.append('Vary', 'Origin')
+    const partnerOrigins = c.get('partnerOrigins')
+    if (origin && partnerOrigins?.includes(origin)) {
+      c.res.headers.set('Access-Control-Allow-Origin', origin)
+      c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed')
+    }
+  }
+}

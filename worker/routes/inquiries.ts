@@ -1,0 +1,131 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
+import { getCatalog } from '../catalog/snapshot.ts'
+import { ApiError } from '../http/api-error.ts'
+import { logEvent } from '../http/log.ts'
+import { parseOrThrow } from '../http/validate.ts'
+import { catalogReferenceIssues } from '../intake/catalog-refs.ts'
+import {
+  bodyHash,
+  claimKey,
+  inquiryIdForKey,
+  readIdempotencyKey,
+  releaseKey,
+} from '../intake/idempotency.ts'
+import { partnerCors } from '../intake/partner-cors.ts'
+import { enforceInquiryLimit } from '../intake/rate-limit.ts'
+import { readJsonBody } from '../intake/read-json.ts'
+import { sealInquiry } from '../queue/message.ts'
+import type { AppEnv } from '../types.ts'
+
+/** Far above any real inquiry (the longest fields total about 8 KB of UTF-8). */
+export const MAX_INQUIRY_BYTES = 16 * 1024
+
+const unavailable = (code: string, cause: unknown) =>
+  new ApiError(
+    503,
+    code,
+    'We could not take your request just now. Nothing was saved; please try again.',
+    {
+      cause,
+      headers: { 'Retry-After': '5' },
+    },
+  )
+
+export const inquiriesRoutes = new Hono<AppEnv>()
+  .use(
+    partnerCors({
+      allowMethods: ['POST'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key'],
+      maxAgeSeconds: 600,
+    }),
+  )
+  .post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_INQUIRY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `The request body is over ${MAX_INQUIRY_BYTES} bytes.`,
+        )
+      },
+    }),
+    async (c) => {
+      const body = await readJsonBody(c)
+      const rawPartnerId = (body as { partnerId?: unknown } | null)?.partnerId
+      await enforceInquiryLimit(
+        c.env.INQUIRY_LIMITER,
+        rawPartnerId,
+        c.req.header('CF-Connecting-IP') ?? 'local',
+      )
+
+      const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+      const partner =
+        typeof rawPartnerId === 'string' ? catalog.partners.get(rawPartnerId) : undefined
+      if (!partner?.active) {
+        throw new ApiError(
+          403,
+          'unknown_partner',
+          'This site is not an active clinic-compare partner.',
+        )
+      }
+      c.set('partnerOrigins', partner.allowedOrigins)
+      const origin = c.req.header('Origin')
+      // Browsers always send Origin on POST; its absence means a server-side client.
+      if (origin !== undefined && !partner.allowedOrigins.includes(origin)) {
+        throw new ApiError(
+          403,
+          'origin_not_allowed',
+          'This partner does not allow requests from this site.',
+        )
+      }
+
+      const inquiry = parseOrThrow(Inquiry, body, {
+        status: 422,
+        code: 'invalid_inquiry',
+        message: 'Some fields need attention.',
+      })
+      const referenceIssues = catalogReferenceIssues(inquiry, catalog)
+      if (referenceIssues.length > 0) {
+        throw new ApiError(422, 'invalid_inquiry', 'Some fields need attention.', {
+          issues: referenceIssues,
+        })
+      }
+
+      const key = readIdempotencyKey(c.req.header('Idempotency-Key'))
+      const receivedAt = Date.now()
+      const id = key ? await inquiryIdForKey(partner.id, key) : crypto.randomUUID()
+      const hash = key ? await bodyHash(JSON.stringify(inquiry)) : undefined
+      let repeat = false
+      if (hash) {
+        const claim = await claimKey(c.env.LEADS, id, hash, receivedAt).catch((cause: unknown) => {
+          throw unavailable('store_unavailable', cause)
+        })
+        if (claim.kind === 'conflict') {
+          throw new ApiError(
+            422,
+            'idempotency_key_reused',
+            'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+          )
+        }
+        repeat = claim.kind === 'repeat'
+      }
+
+      try {
+        // A repeat is sent again: the consumer stores each id once, and this
+        // covers a first attempt whose send failed after its key was recorded.
+        await c.env.INQUIRIES.send(await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry), {
+          contentType: 'json',
+        })
+      } catch (cause) {
+        if (hash && !repeat) await releaseKey(c.env.LEADS, id, hash).catch(() => undefined)
+        throw unavailable('queue_unavailable', cause)
+      }
+      logEvent('info', 'inquiry.accepted', { id, partner: partner.id, repeat })
+      const accepted: InquiryAccepted = { id, status: 'queued' }
+      return c.json(accepted, 202, repeat ? { 'Idempotent-Replayed': 'true' } : {})
+    },
+  )
