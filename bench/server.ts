@@ -15,6 +15,9 @@ export const BENCH_RATE_LIMIT = { limit: 1_000_000_000, period: 60 as const }
 // Miniflare exactly as wrangler itself loads it, so the options wrangler
 // derives from wrangler.toml match the Miniflare that reads them.
 type MiniflareModule = typeof import('miniflare')
+type WorkerOptions = import('miniflare').V4WorkerOptions
+type RateLimits = WorkerOptions['ratelimits']
+type MiniflareOptions = import('miniflare').V4MiniflareOptions
 type MiniflareInstance = InstanceType<MiniflareModule['Miniflare']>
 type D1 = Awaited<ReturnType<MiniflareInstance['getD1Database']>>
 type KV = Awaited<ReturnType<MiniflareInstance['getKVNamespace']>>
@@ -105,37 +108,35 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   const logCounts: Record<string, number> = {}
   const recentErrors: string[] = []
   const { modulesRules: _rules, ...sourceless } = workerOptions
-  const worker = {
+  const worker: WorkerOptions = {
     ...sourceless,
     name: 'clinic-compare',
-    modules: [{ type: 'ESModule' as const, path: join(ROOT, 'bench-worker.js'), contents: script }],
-    bindings: {
-      ...workerOptions.bindings,
-      ...secrets,
-    },
+    modules: [{ type: 'ESModule', path: join(ROOT, 'bench-worker.js'), contents: script }],
+    bindings: { ...(workerOptions.bindings as WorkerOptions['bindings']), ...secrets },
     ratelimits: {
-      ...workerOptions.ratelimits,
+      ...(workerOptions.ratelimits as RateLimits),
       INQUIRY_LIMITER: { namespace_id: '1001', simple: BENCH_RATE_LIMIT },
     },
   }
-  const mf = new Miniflare(
-    convertV4MiniflareOptions({
-      workers: [worker, ...externalWorkers],
-      host: '127.0.0.1',
-      port,
-      cf: false,
-      logRequests: false,
-      log: new Log(LogLevel.WARN),
-      handleStructuredLogs: ({ level, message }) => {
-        logCounts[level] = (logCounts[level] ?? 0) + 1
-        if (level === 'error') {
-          recentErrors.push(message.slice(0, 500))
-          if (recentErrors.length > 5) recentErrors.shift()
-        }
-      },
-      telemetry: { enabled: false },
-    }),
-  )
+  const options = {
+    workers: [worker, ...externalWorkers],
+    host: '127.0.0.1',
+    port,
+    cf: false,
+    logRequests: false,
+    log: new Log(LogLevel.WARN),
+    handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
+      logCounts[level] = (logCounts[level] ?? 0) + 1
+      if (level === 'error') {
+        recentErrors.push(message.slice(0, 500))
+        if (recentErrors.length > 5) recentErrors.shift()
+      }
+    },
+    telemetry: { enabled: false },
+  }
+  // TypeScript cannot pick the `workers` branch of Miniflare's option union
+  // (index signatures on both branches); the shape is Miniflare's own.
+  const mf = new Miniflare(convertV4MiniflareOptions(options as MiniflareOptions))
   try {
     const url = (await mf.ready).origin
     const db = await mf.getD1Database('LEADS')
