@@ -14,8 +14,8 @@ import type { WidgetSize } from './widget-size.ts'
 
 const WIDGET_BUDGET = 12_288
 const WIDGET_AIM = 8_192
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
-const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 4)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 10
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
