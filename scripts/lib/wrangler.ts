@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { type ProcessResult, runProcess } from './process.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const WRANGLER_BIN = fileURLToPath(
@@ -13,38 +13,17 @@ export const WRANGLER_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 }
 
-export interface WranglerResult {
-  code: number
-  stdout: string
-  stderr: string
-}
-
 /** Runs wrangler on the Node that runs this script, from the project root. */
-export function runWrangler(
+export async function runWrangler(
   args: string[],
   options: { quiet?: boolean } = {},
-): Promise<WranglerResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [WRANGLER_BIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...WRANGLER_ENV },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => {
-      const result = { code: code ?? 1, stdout, stderr }
-      if (result.code !== 0 && !options.quiet) process.stderr.write(stdout + stderr)
-      resolve(result)
-    })
+): Promise<ProcessResult> {
+  const result = await runProcess(process.execPath, [WRANGLER_BIN, ...args], {
+    cwd: ROOT,
+    env: WRANGLER_ENV,
   })
+  if (result.code !== 0 && !options.quiet) process.stderr.write(result.stdout + result.stderr)
+  return result
 }
 
 export function wranglerBin(): string {

@@ -6,9 +6,9 @@ import { jsonSchemaOf } from './json-schema.ts'
 
 type Json = Record<string, unknown>
 
-const errorResponse = (description: string): Json => ({
+export const errorResponse = (description: string, example?: unknown): Json => ({
   description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example } },
 })
 
 function jsonResponse(description: string, ref: string, example?: unknown): Json {
@@ -48,7 +48,7 @@ const catalogPart: OpenApiPart = {
             updatedAt: '2026-11-01T00:00:00Z',
           }),
           304: { description: 'Not modified (If-None-Match matched the ETag)' },
-          400: { ...errorResponse('A filter value is not valid'), example: errorExample },
+          400: errorResponse('A filter value is not valid', errorExample),
           503: errorResponse('The catalog cannot be read right now'),
         },
       },

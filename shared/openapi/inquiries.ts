@@ -1,11 +1,7 @@
 import { Inquiry, InquiryAccepted } from '../schemas/inquiry.ts'
-import type { OpenApiPart } from './document.ts'
+import { errorResponse as errorRef, type OpenApiPart } from './document.ts'
 import { inquiryExample } from './examples.ts'
 
-const errorRef = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-})
 const retryAfter = {
   'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' },
 }

@@ -1,11 +1,6 @@
-import { render } from 'preact'
+import { ClinicCompareElement } from './element.tsx'
 
-class ClinicCompareElement extends HTMLElement {
-  connectedCallback() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
-    render(<p>clinic-compare</p>, root)
-  }
-}
-
-if (!customElements.get('clinic-compare'))
+// The script may be included twice, or next to another copy of the widget.
+if (!customElements.get('clinic-compare')) {
   customElements.define('clinic-compare', ClinicCompareElement)
+}

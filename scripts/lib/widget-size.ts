@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises'
+import { join, relative } from 'node:path'
+import { constants, gzipSync } from 'node:zlib'
+import { buildWidget, PUBLIC_DIR } from './build-widget.ts'
+import { ROOT } from './wrangler.ts'
+
+async function gzipBytes(path: string): Promise<number> {
+  return gzipSync(await readFile(path), { level: constants.Z_BEST_COMPRESSION }).length
+}
+
+/**
+ * Builds the widget and weighs, gzip -9, everything a page downloads before
+ * the widget shows: widget.js, main.js with its static imports (CSS is
+ * inlined in them) and the larger of the two language chunks. The form chunk,
+ * loaded when a family opens the form, is reported apart; `files` has all.
+ */
+export async function measureWidgetSize(): Promise<{
+  firstRenderGzipBytes: number
+  formChunkGzipBytes: number
+  files: Record<string, number>
+}> {
+  const meta = await buildWidget()
+  const files: Record<string, number> = {}
+  files['widget.js'] = await gzipBytes(join(PUBLIC_DIR, 'widget.js'))
+  const outputs = Object.entries(meta.outputs).filter(([path]) => path.endsWith('.js'))
+  for (const [path] of outputs) {
+    files[relative(PUBLIC_DIR, join(ROOT, path))] = await gzipBytes(join(ROOT, path))
+  }
+  const size = (path: string) => files[relative(PUBLIC_DIR, join(ROOT, path))] ?? 0
+  const byEntry = (suffix: string) =>
+    outputs.filter(([, o]) => o.entryPoint?.endsWith(suffix)).map(([path]) => path)
+
+  const eager = new Set<string>()
+  const visit = (path: string) => {
+    if (eager.has(path)) return
+    eager.add(path)
+    for (const dep of meta.outputs[path]?.imports ?? []) {
+      if (dep.kind === 'import-statement') visit(dep.path)
+    }
+  }
+  for (const main of byEntry('widget/src/main.tsx')) visit(main)
+  const language = Math.max(0, ...byEntry('/i18n/en.ts').concat(byEntry('/i18n/es.ts')).map(size))
+  const firstRenderGzipBytes =
+    (files['widget.js'] ?? 0) + [...eager].reduce((sum, path) => sum + size(path), 0) + language
+  const formChunkGzipBytes = byEntry('widget/src/form/form.tsx').reduce((s, p) => s + size(p), 0)
+  return { firstRenderGzipBytes, formChunkGzipBytes, files }
+}

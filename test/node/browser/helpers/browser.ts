@@ -1,0 +1,66 @@
+/// <reference lib="dom" />
+import { existsSync } from 'node:fs'
+import { type Browser, chromium, type Page } from 'playwright-core'
+
+export const CHROMIUM_PATH = '/usr/bin/chromium'
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/**
+ * Why the browser suite cannot run here, or undefined when it can. Under
+ * CI=true a missing browser is a failure, never a quiet skip.
+ */
+export function browserMissing(): string | undefined {
+  if (existsSync(CHROMIUM_PATH)) return undefined
+  const reason = `${CHROMIUM_PATH} is missing (install Debian's chromium package)`
+  if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium: ${reason}`)
+  return reason
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS })
+}
+
+/** Everything the page reports that a partner would see as breakage. */
+export interface PageProblems {
+  cspViolations: string[]
+  consoleErrors: string[]
+  pageErrors: string[]
+}
+
+export async function watchProblems(page: Page): Promise<PageProblems> {
+  const problems: PageProblems = { cspViolations: [], consoleErrors: [], pageErrors: [] }
+  await page.exposeBinding('__ccCspViolation', (_source, text: string) => {
+    problems.cspViolations.push(text)
+  })
+  // An init script is injected by the browser, not by the page, so the page's CSP allows it.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __ccCspViolation: (text: string) => void })
+        .__ccCspViolation
+      report(`${event.violatedDirective} ${event.blockedURI}`)
+    })
+  })
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text())
+  })
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message))
+  return problems
+}
+
+/** Waits until an instance has rendered its clinic list. */
+export async function waitForWidget(page: Page, lang = 'en'): Promise<void> {
+  await page
+    .locator(`clinic-compare[lang="${lang}"] .card`)
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 })
+}

@@ -1,0 +1,35 @@
+/// <reference lib="dom" />
+import type { Locator, Page } from 'playwright-core'
+
+export const widget = (page: Page, lang = 'en'): Locator =>
+  page.locator(`clinic-compare[lang="${lang}"]`)
+
+/** Ticks clinics by a part of their name and opens the comparison. */
+export async function compareClinics(page: Page, names: string[], lang = 'en'): Promise<void> {
+  const w = widget(page, lang)
+  for (const name of names)
+    await w.locator('.card', { hasText: name }).getByRole('checkbox').check()
+  await w.locator('.bar button').last().click()
+  await w.locator('table').waitFor()
+}
+
+/** The focused element, through shadow roots, as a short description. */
+export function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    if (!el) return ''
+    const input = el as HTMLInputElement
+    const label = input.labels?.[0]?.textContent ?? el.textContent ?? ''
+    return `${el.tagName.toLowerCase()}${input.type ? `[${input.type}]` : ''} ${label.trim()}`
+  })
+}
+
+/** Presses Tab until the focused element's description contains `text`: a keyboard-only path. */
+export async function tabTo(page: Page, text: string, maxPresses = 80): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab')
+    if ((await focused(page)).includes(text)) return
+  }
+  throw new Error(`Tab never reached "${text}" (last: ${await focused(page)})`)
+}

@@ -1,0 +1,60 @@
+import type { ErrorBody, ErrorIssue } from '../../../shared/schemas/api.ts'
+import type { InquiryAccepted, InquiryInput } from '../../../shared/schemas/inquiry.ts'
+import { apiUrl } from '../api.ts'
+
+export type SendResult =
+  | { ok: true; id: string }
+  | {
+      ok: false
+      kind: 'network' | 'invalid' | 'rate' | 'unavailable' | 'forbidden' | 'other'
+      status?: number
+      retryAfter?: number
+      issues?: ErrorIssue[]
+    }
+
+/** An Idempotency-Key; randomUUID needs a secure context, which a partner page may not be. */
+export function newKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID()
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+const KINDS: Record<number, Exclude<SendResult, { ok: true }>['kind']> = {
+  403: 'forbidden',
+  422: 'invalid',
+  429: 'rate',
+  503: 'unavailable',
+}
+
+/** POST /v1/inquiries; a retry passes the same key so the Worker keeps one lead. */
+export async function sendInquiry(
+  base: string,
+  body: InquiryInput,
+  key: string,
+): Promise<SendResult> {
+  let response: Response
+  try {
+    response = await fetch(apiUrl(base, 'v1/inquiries'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(body),
+    })
+  } catch {
+    return { ok: false, kind: 'network' }
+  }
+  const json = (await response.json().catch(() => null)) as Partial<
+    InquiryAccepted & ErrorBody
+  > | null
+  if (response.status === 202 && typeof json?.id === 'string') return { ok: true, id: json.id }
+  const retryAfter = Number(response.headers.get('Retry-After'))
+  return {
+    ok: false,
+    kind: KINDS[response.status] ?? 'other',
+    status: response.status,
+    retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30,
+    issues: json?.issues,
+  }
+}
