@@ -14,7 +14,7 @@ export interface HostileCase {
   kind: string
   headers: Record<string, string>
   /** A Uint8Array goes without any Content-Type; a string gets the header given. */
-  body: string | Uint8Array
+  body: string | Uint8Array<ArrayBuffer>
 }
 
 export interface Expectation {

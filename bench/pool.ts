@@ -23,7 +23,7 @@ export interface Sent {
 /** One request; a network failure is status 0, so it is counted, never thrown. */
 export async function send(
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string | Uint8Array },
+  init: { method: string; headers: Record<string, string>; body: string | Uint8Array<ArrayBuffer> },
 ): Promise<Sent> {
   try {
     const response = await fetch(url, init)

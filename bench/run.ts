@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { measureWidgetSize } from '../scripts/lib/widget-size.ts'
 import { ROOT } from '../scripts/lib/wrangler.ts'
 import { freePort } from '../test/node/helpers/dev-server.ts'
 import { runBurst } from './burst.ts'
@@ -11,7 +10,6 @@ import { runHostile } from './hostile.ts'
 import { type Check, printTable } from './report.ts'
 import { BENCH_RATE_LIMIT, type BenchServer, startBenchServer } from './server.ts'
 import { type Endpoint, interleavedThroughput, median } from './throughput.ts'
-import type { WidgetSize } from './widget-size.ts'
 
 const WIDGET_BUDGET = 12_288
 const WIDGET_AIM = 8_192
@@ -33,20 +31,10 @@ async function waitForQueueQuiet(server: BenchServer, timeoutMs = 60_000): Promi
   }
 }
 
-/** The shared measurement once it lands on main; the bench's own until then. */
-async function widgetSize(): Promise<WidgetSize & { source: string }> {
-  const shared = join(ROOT, 'scripts', 'lib', 'widget-size.ts')
-  const file = existsSync(shared) ? shared : join(ROOT, 'bench', 'widget-size.ts')
-  const module = (await import(pathToFileURL(file).href)) as {
-    measureWidgetSize: () => Promise<WidgetSize>
-  }
-  return { ...(await module.measureWidgetSize()), source: file.slice(ROOT.length) }
-}
-
 const started = Date.now()
 const loadAtStart = loadavg()[0]
 const runId = randomBytes(4).toString('hex')
-const size = await widgetSize()
+const size = await measureWidgetSize()
 const port = await freePort()
 const server = await startBenchServer(port)
 console.log(
@@ -168,7 +156,7 @@ try {
   printTable(checks)
   console.log('')
   console.log(
-    `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes; widget measured by ${size.source}`,
+    `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
   )
   console.log(
     `burst: ${JSON.stringify(b)}; repeats given another id: ${burst.detail.repeatIdMismatches}; drained in ${burst.detail.drainMs} ms`,
