@@ -1,0 +1,177 @@
+import { randomBytes } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { measureWidgetSize } from '../scripts/lib/widget-size.ts'
+import { ROOT } from '../scripts/lib/wrangler.ts'
+import { freePort } from '../test/node/helpers/dev-server.ts'
+import { runBurst } from './burst.ts'
+import { runHostile } from './hostile.ts'
+import { type Check, printTable } from './report.ts'
+import { BENCH_RATE_LIMIT, type BenchServer, startBenchServer } from './server.ts'
+import { type Endpoint, interleavedThroughput, median } from './throughput.ts'
+
+const WIDGET_BUDGET = 12_288
+const WIDGET_AIM = 8_192
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 3)
+const CONNECTIONS = 10
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Until the queue consumer has stored what was sent, so it does not load the next round. */
+async function waitForQueueQuiet(server: BenchServer, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last = -1
+  for (;;) {
+    const count = await server.countLeads()
+    if (count === last || Date.now() > deadline) return
+    last = count
+    await sleep(1000)
+  }
+}
+
+const started = Date.now()
+const loadAtStart = loadavg()[0]
+const runId = randomBytes(4).toString('hex')
+const size = await measureWidgetSize()
+const port = await freePort()
+const server = await startBenchServer(port)
+console.log(
+  `Worker on workerd via Miniflare at ${server.url} (no wrangler dev proxy, no request logs); ` +
+    `INQUIRY_LIMITER set to ${BENCH_RATE_LIMIT.limit} per ${BENCH_RATE_LIMIT.period} s for the bench.`,
+)
+
+let exitCode = 1
+try {
+  const endpoints: Endpoint[] = ['healthz', 'clinics', 'inquiries']
+  console.log(
+    `Throughput: ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s per endpoint, ${CONNECTIONS} connections ...`,
+  )
+  const rounds = await interleavedThroughput({
+    url: server.url,
+    origin: server.origin,
+    catalog: server.catalog,
+    endpoints,
+    rounds: ROUNDS,
+    secondsPerRound: SECONDS_PER_ROUND,
+    connections: CONNECTIONS,
+    afterRound: async (endpoint) => {
+      if (endpoint === 'inquiries') await waitForQueueQuiet(server)
+    },
+  })
+  const rps = Object.fromEntries(
+    endpoints.map((e) => [
+      e,
+      median(rounds.filter((r) => r.endpoint === e).map((r) => r.reqPerSec)),
+    ]),
+  ) as Record<Endpoint, number>
+  const failedRequests = rounds.reduce((n, r) => n + r.non2xx + r.errors, 0)
+
+  console.log('Burst: 2,000 inquiries from 50 clients, a fifth repeating earlier keys ...')
+  const burst = await runBurst(server.url, server.origin, server.catalog, server, { runId })
+  console.log('Hostile: 10,000 malformed or hostile bodies ...')
+  const hostile = await runHostile(server.url, server.origin, server.catalog)
+
+  const clinicsVsHealthz = rps.clinics / rps.healthz
+  const inquiriesVsHealthz = rps.inquiries / rps.healthz
+  const b = burst.result
+  const checks: Check[] = [
+    { name: 'GET /healthz', value: 1, reqPerSec: rps.healthz, budget: '(baseline)', pass: true },
+    {
+      name: 'GET /v1/clinics vs /healthz',
+      value: clinicsVsHealthz,
+      reqPerSec: rps.clinics,
+      budget: '>= 0.8',
+      aim: '>= 0.9',
+      pass: clinicsVsHealthz >= 0.8,
+    },
+    {
+      name: 'POST /v1/inquiries vs /healthz',
+      value: inquiriesVsHealthz,
+      reqPerSec: rps.inquiries,
+      budget: '>= 0.5',
+      aim: '>= 0.6',
+      pass: inquiriesVsHealthz >= 0.5,
+    },
+    {
+      name: 'throughput requests not 2xx',
+      value: failedRequests,
+      budget: '0',
+      pass: failedRequests === 0,
+    },
+    {
+      name: 'widget first render, gzip bytes',
+      value: size.firstRenderGzipBytes,
+      budget: `<= ${WIDGET_BUDGET}`,
+      aim: `<= ${WIDGET_AIM}`,
+      pass: size.firstRenderGzipBytes <= WIDGET_BUDGET,
+    },
+    {
+      name: `burst leads (accepted ${b.accepted}/${b.sent})`,
+      value: b.leads,
+      budget: `= ${burst.detail.distinctAcceptedIds} distinct ids`,
+      pass: b.leads === burst.detail.distinctAcceptedIds,
+    },
+    { name: 'burst duplicates', value: b.duplicates, budget: '0', pass: b.duplicates === 0 },
+    { name: 'burst lost', value: b.lost, budget: '0', pass: b.lost === 0 },
+    {
+      name: `hostile 5xx (of ${hostile.result.sent})`,
+      value: hostile.result.fiveXX,
+      budget: '0',
+      pass: hostile.result.fiveXX === 0,
+    },
+    {
+      name: 'hostile wrongly accepted',
+      value: hostile.result.wronglyAccepted,
+      budget: '0',
+      pass: hostile.result.wronglyAccepted === 0,
+    },
+  ]
+
+  const results = {
+    clinicsVsHealthz: Number(clinicsVsHealthz.toFixed(3)),
+    inquiriesVsHealthz: Number(inquiriesVsHealthz.toFixed(3)),
+    widgetFirstRenderGzipBytes: size.firstRenderGzipBytes,
+    burst: burst.result,
+    hostile: hostile.result,
+    detail: {
+      reqPerSec: Object.fromEntries(endpoints.map((e) => [e, Math.round(rps[e])])),
+      rounds: rounds.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec) })),
+      connections: CONNECTIONS,
+      secondsPerRound: SECONDS_PER_ROUND,
+      rateLimit: BENCH_RATE_LIMIT,
+      widget: size,
+      burst: burst.detail,
+      hostile: hostile.detail,
+      workerLogLines: server.logCounts,
+      workerErrors: server.recentErrors,
+      runSeconds: Math.round((Date.now() - started) / 1000),
+      loadAverage1m: { atStart: loadAtStart, atEnd: loadavg()[0], cores: availableParallelism() },
+    },
+  }
+  await writeFile(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`)
+
+  console.log('')
+  printTable(checks)
+  console.log('')
+  console.log(
+    `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
+  )
+  console.log(
+    `burst: ${JSON.stringify(b)}; repeats given another id: ${burst.detail.repeatIdMismatches}; drained in ${burst.detail.drainMs} ms`,
+  )
+  console.log(`hostile: ${JSON.stringify(hostile.result)}`)
+  console.log(`Wrote bench/results.json in ${results.detail.runSeconds} s.`)
+  const busiest = Math.max(loadAtStart ?? 0, loadavg()[0] ?? 0)
+  if (busiest > availableParallelism()) {
+    console.log(
+      `Note: load average ${busiest.toFixed(1)} on ${availableParallelism()} cores; other work shared the machine, so req/s and ratios are noisy (see detail.rounds).`,
+    )
+  }
+  exitCode = checks.every((c) => c.pass) ? 0 : 1
+  if (exitCode !== 0) console.log('A budget was missed.')
+} finally {
+  await server.stop()
+}
+process.exit(exitCode)

@@ -1,0 +1,174 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import * as esbuild from 'esbuild'
+import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
+import { sampleCatalogFor } from '../scripts/lib/local-state.ts'
+import { ROOT, WRANGLER_ENV } from '../scripts/lib/wrangler.ts'
+import { type CatalogFile, type CatalogManifest, catalogKeys } from '../shared/schemas/catalog.ts'
+
+/** The bench's own limit: high enough that it measures the intake path, not the limiter. */
+export const BENCH_RATE_LIMIT = { limit: 1_000_000_000, period: 60 as const }
+
+// Miniflare exactly as wrangler itself loads it, so the options wrangler
+// derives from wrangler.toml match the Miniflare that reads them.
+type MiniflareModule = typeof import('miniflare')
+type WorkerOptions = import('miniflare').V4WorkerOptions
+type RateLimits = WorkerOptions['ratelimits']
+type MiniflareOptions = import('miniflare').V4MiniflareOptions
+type MiniflareInstance = InstanceType<MiniflareModule['Miniflare']>
+type D1 = Awaited<ReturnType<MiniflareInstance['getD1Database']>>
+type KV = Awaited<ReturnType<MiniflareInstance['getKVNamespace']>>
+async function loadMiniflare(): Promise<MiniflareModule> {
+  const fromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler'))
+  return (await import(pathToFileURL(fromWrangler.resolve('miniflare')).href)) as MiniflareModule
+}
+
+export interface BenchServer {
+  url: string
+  origin: string
+  catalog: CatalogFile
+  /** Rows in `leads`, read through Miniflare's own D1 binding. */
+  countLeads: () => Promise<number>
+  leadIds: () => Promise<string[]>
+  /** What the Worker logged, by level; the lines themselves are dropped. */
+  logCounts: Record<string, number>
+  /** The last few error lines, to explain a failure. */
+  recentErrors: string[]
+  stop: () => Promise<void>
+}
+
+async function bundleWorker(entry: string, define: Record<string, string>): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    target: 'es2024',
+    define,
+    write: false,
+    logLevel: 'warning',
+    absWorkingDir: ROOT,
+  })
+  const file = result.outputFiles[0]
+  if (!file) throw new Error('esbuild produced no Worker bundle')
+  return file.text
+}
+
+async function applyMigrations(db: D1): Promise<void> {
+  const dir = join(ROOT, 'migrations')
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()
+  for (const file of files) {
+    const statements = unstable_splitSqlQuery(await readFile(join(dir, file), 'utf8'))
+    await db.batch(statements.map((sql) => db.prepare(sql)))
+  }
+}
+
+/** Same layout and order as `catalog:publish`: records first, the manifest last. */
+async function seedCatalog(kv: KV, catalog: CatalogFile): Promise<void> {
+  const puts = [
+    ...catalog.clinics.map((r) => kv.put(catalogKeys.clinic(r.id), JSON.stringify(r))),
+    ...catalog.packages.map((r) => kv.put(catalogKeys.package(r.id), JSON.stringify(r))),
+    ...catalog.partners.map((r) => kv.put(catalogKeys.partner(r.id), JSON.stringify(r))),
+  ]
+  await Promise.all(puts)
+  const manifest: CatalogManifest = {
+    publishedAt: new Date().toISOString(),
+    clinics: catalog.clinics.map((r) => r.id),
+    packages: catalog.packages.map((r) => r.id),
+    partners: catalog.partners.map((r) => r.id),
+  }
+  await kv.put(catalogKeys.manifest, JSON.stringify(manifest))
+}
+
+/**
+ * The Worker on workerd through Miniflare's API: the bindings wrangler.toml
+ * declares, ephemeral state (Miniflare's own temp dir, removed on stop), no
+ * wrangler dev proxy and no per-request log lines.
+ */
+export async function startBenchServer(port: number): Promise<BenchServer> {
+  // Fresh secrets for this run only; given through the environment so wrangler
+  // finds the required ones, and set again on the bindings below so a
+  // developer's .dev.vars never leaks into the bench.
+  const secrets = {
+    LEADS_KEY: `v1:${randomBytes(32).toString('base64')}`,
+    COORDINATOR_TOKENS: randomBytes(32).toString('base64url'),
+  }
+  Object.assign(process.env, WRANGLER_ENV, secrets, { WRANGLER_LOG: 'warn' })
+  const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = await loadMiniflare()
+  const { workerOptions, define, main, externalWorkers } = unstable_getMiniflareWorkerOptions(
+    join(ROOT, 'wrangler.toml'),
+  )
+  if (!main) throw new Error('wrangler.toml has no main')
+  const script = await bundleWorker(main, define)
+
+  const logCounts: Record<string, number> = {}
+  const recentErrors: string[] = []
+  const { modulesRules: _rules, ...sourceless } = workerOptions
+  const worker: WorkerOptions = {
+    ...sourceless,
+    name: 'clinic-compare',
+    modules: [{ type: 'ESModule', path: join(ROOT, 'bench-worker.js'), contents: script }],
+    bindings: { ...(workerOptions.bindings as WorkerOptions['bindings']), ...secrets },
+    ratelimits: {
+      ...(workerOptions.ratelimits as RateLimits),
+      INQUIRY_LIMITER: { namespace_id: '1001', simple: BENCH_RATE_LIMIT },
+    },
+  }
+  // State in memory where the machine offers it: local D1 and Queues write
+  // SQLite files, and waiting on a shared disk is not a cost of our code.
+  const stateDir = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cc-bench-'))
+  const options = {
+    resourcePersistencePath: stateDir,
+    workers: [worker, ...externalWorkers],
+    host: '127.0.0.1',
+    port,
+    cf: false,
+    logRequests: false,
+    log: new Log(LogLevel.WARN),
+    handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
+      logCounts[level] = (logCounts[level] ?? 0) + 1
+      if (level === 'error') {
+        recentErrors.push(message.slice(0, 500))
+        if (recentErrors.length > 5) recentErrors.shift()
+      }
+    },
+    telemetry: { enabled: false },
+  }
+  // TypeScript cannot pick the `workers` branch of Miniflare's option union
+  // (index signatures on both branches); the shape is Miniflare's own.
+  const mf = new Miniflare(convertV4MiniflareOptions(options as MiniflareOptions))
+  const stop = async () => {
+    await mf.dispose()
+    await rm(stateDir, { recursive: true, force: true })
+  }
+  try {
+    const url = (await mf.ready).origin
+    const db = await mf.getD1Database('LEADS')
+    await applyMigrations(db)
+    const catalog = await sampleCatalogFor(port)
+    await seedCatalog(await mf.getKVNamespace('CATALOG'), catalog)
+    return {
+      url,
+      origin: `http://127.0.0.1:${port}`,
+      catalog,
+      countLeads: async () =>
+        Number(await db.prepare('SELECT COUNT(*) AS n FROM leads').first('n')),
+      leadIds: async () => {
+        const { results } = await db.prepare('SELECT id FROM leads').all<{ id: string }>()
+        return results.map((r) => r.id)
+      },
+      logCounts,
+      recentErrors,
+      stop: () => stop(),
+    }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
