@@ -1,18 +1,12 @@
 import type { ComponentChildren } from 'preact'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
-import {
-  formatAgo,
-  formatDate,
-  formatDecimal,
-  formatPercent,
-  formatPrice,
-  languageNames,
-} from '../format.ts'
+import { formatPercent, formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import { clinicWarnings } from '../warnings.ts'
 import css from './compare.css'
+import { formatAgo, formatDate, formatDecimal, languageNames } from './facts.ts'
 
 interface Props {
   t: Strings
