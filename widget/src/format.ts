@@ -23,9 +23,3 @@ export function formatPrice(pkg: Package, lang: Lang): string {
     ? nf.format(pkg.priceMin)
     : nf.formatRange(pkg.priceMin, pkg.priceMax)
 }
-
-export function formatPercent(value: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
-    value / 100,
-  )
-}

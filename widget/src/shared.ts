@@ -5,6 +5,6 @@
 export { useEffect, useRef, useState } from 'preact/hooks'
 export { Fragment, jsx, jsxs } from 'preact/jsx-runtime'
 export { apiUrl } from './api.ts'
-export { DAY_MS, formatPercent, formatPrice, parseDate } from './format.ts'
+export { DAY_MS, formatPrice, parseDate } from './format.ts'
 export { adoptSheet } from './styles.ts'
 export { clinicWarnings } from './warnings.ts'

@@ -28,3 +28,9 @@ export function languageNames(codes: string[], lang: Lang): string {
 export function formatDecimal(value: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value)
 }
+
+export function formatPercent(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(
+    value / 100,
+  )
+}
