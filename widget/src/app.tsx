@@ -1,5 +1,5 @@
 import type { ComponentChildren, FunctionComponent } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
@@ -91,7 +91,8 @@ export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
     }
   }, [apiBase, partner])
 
-  useEffect(() => {
+  // In the same frame as the new view, so focus never rests on a button the view replaced.
+  useLayoutEffect(() => {
     const target = focusNext.current
     focusNext.current = null
     if (target) root.current?.querySelector<HTMLElement>(target)?.focus()

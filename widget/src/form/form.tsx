@@ -111,8 +111,10 @@ export function InquiryForm({ lang, partner, clinics, apiBase, emit, onClose }: 
     }[result.kind]
     setStatus({ kind: 'failed', text: message })
   }
+  // An edit while a send is still under way counts too: if that send fails, the retry carries
+  // what the family changed, so it is a new submission with a new key.
   const onEdit = () => {
-    if (status.kind === 'failed') key.current = null
+    if (status.kind === 'failed' || status.kind === 'sending') key.current = null
   }
 
   const sent = status.kind === 'sent'
