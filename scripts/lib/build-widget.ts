@@ -1,6 +1,6 @@
-import { readFile, rm } from 'node:fs/promises'
-import { join, relative, resolve } from 'node:path'
-import type { BuildOptions, Metafile, Plugin } from 'esbuild'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { basename, join, relative, resolve } from 'node:path'
+import type { BuildOptions, Metafile, OutputFile, Plugin } from 'esbuild'
 import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
 
@@ -66,10 +66,31 @@ function fromMain(main: Metafile['outputs'][string]): Plugin {
   }
 }
 
-/** Fails the build when a lazy chunk imports a name main.js does not export (see shared.ts). */
-async function checkLinks(chunks: string[]): Promise<void> {
-  for (const chunk of chunks) {
-    await esbuild.build({ entryPoints: [chunk], bundle: true, write: false, logLevel: 'silent' })
+/**
+ * Fails the build when a lazy chunk imports a name main.js does not export
+ * (see shared.ts): each chunk is linked against the other outputs, in memory.
+ */
+async function checkLinks(files: OutputFile[]): Promise<void> {
+  const byName = new Map(files.map((f) => [basename(f.path), f.text]))
+  const inMemory: Plugin = {
+    name: 'in-memory',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => ({ path: basename(args.path), namespace: 'out' }))
+      build.onLoad({ filter: /.*/, namespace: 'out' }, (args) => ({
+        contents: byName.get(args.path) ?? '',
+        loader: 'js',
+      }))
+    },
+  }
+  for (const name of byName.keys()) {
+    if (name === 'main.js') continue
+    await esbuild.build({
+      entryPoints: [name],
+      bundle: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [inMemory],
+    })
   }
 }
 
@@ -82,8 +103,7 @@ async function checkLinks(chunks: string[]): Promise<void> {
  * builds' metafiles merged (for sizes).
  */
 export async function buildWidget(): Promise<Metafile> {
-  await rm(WIDGET_DIR, { recursive: true, force: true })
-  const common: BuildOptions = {
+  const common = {
     bundle: true,
     minify: true,
     target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
@@ -92,8 +112,11 @@ export async function buildWidget(): Promise<Metafile> {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: ROOT,
-  }
-  const [, modules] = await Promise.all([
+    // Everything is checked in memory and written at the end, so a failed build
+    // leaves the last good one, and a server reading public/ sees a gap of milliseconds.
+    write: false,
+  } satisfies BuildOptions
+  const [loader, modules] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: ['widget/src/loader.ts'],
@@ -122,7 +145,11 @@ export async function buildWidget(): Promise<Metafile> {
     metafile: true,
     plugins: [cssAsText, fromMain(main)],
   })
-  await checkLinks(Object.keys(lazy.metafile.outputs).filter((p) => p.endsWith('.js')))
+  const files = [...modules.outputFiles, ...lazy.outputFiles]
+  await checkLinks(files)
+  await rm(WIDGET_DIR, { recursive: true, force: true })
+  await mkdir(WIDGET_DIR, { recursive: true })
+  await Promise.all([...loader.outputFiles, ...files].map((f) => writeFile(f.path, f.contents)))
   return {
     inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },
     outputs: { ...modules.metafile.outputs, ...lazy.metafile.outputs },

@@ -2,7 +2,7 @@
 // bundling again: scripts/lib/build-widget.ts points their imports of these
 // modules at main.js, and fails the build if a name they use is missing here.
 
-export { useEffect, useRef, useState } from 'preact/hooks'
+export { Component, createRef } from 'preact'
 export { Fragment, jsx, jsxs } from 'preact/jsx-runtime'
 export { apiUrl } from './api.ts'
 export { DAY_MS, formatPrice, parseDate } from './format.ts'
