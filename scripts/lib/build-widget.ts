@@ -1,11 +1,19 @@
-import { readFile, rm } from 'node:fs/promises'
-import { join } from 'node:path'
-import type { BuildOptions, Metafile, Plugin } from 'esbuild'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { basename, join, relative, resolve } from 'node:path'
+import type { BuildOptions, Metafile, OutputFile, Plugin } from 'esbuild'
 import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
 
 export const PUBLIC_DIR = join(ROOT, 'public')
 export const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
+
+/** Loaded by main.js when needed, each as `widget/<name>.js`. */
+const LAZY_CHUNKS: Record<string, string> = {
+  compare: 'widget/src/ui/compare.tsx',
+  form: 'widget/src/form/form.tsx',
+  en: 'widget/src/i18n/en.ts',
+  es: 'widget/src/i18n/es.ts',
+}
 
 /** CSS is imported as minified text, for a constructable stylesheet (no <style>, no inline style). */
 const cssAsText: Plugin = {
@@ -19,15 +27,83 @@ const cssAsText: Plugin = {
   },
 }
 
+/** In main.js, a dynamic import of a lazy chunk stays an import of its own file. */
+const lazyChunksExternal: Plugin = {
+  name: 'lazy-chunks-external',
+  setup(build) {
+    const byPath = new Map(Object.entries(LAZY_CHUNKS).map(([name, p]) => [resolve(ROOT, p), name]))
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined
+      const name = byPath.get(resolve(args.resolveDir, args.path))
+      if (!name) throw new Error(`${args.path}: a dynamic import must be one of LAZY_CHUNKS`)
+      return { path: `./${name}.js`, external: true }
+    })
+  },
+}
+
+/**
+ * In a lazy chunk, every module main.js already holds (Preact, the hooks, the
+ * shared helpers) is imported from main.js itself, by the names main.tsx
+ * exports: one Preact instance, and nothing downloaded twice.
+ */
+function fromMain(main: Metafile['outputs'][string]): Plugin {
+  const held = new Set(Object.keys(main.inputs).map((p) => resolve(ROOT, p)))
+  return {
+    name: 'from-main',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData === 'from-main' || args.kind === 'entry-point') return undefined
+        const found = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: 'from-main',
+        })
+        if (found.errors.length > 0 || !held.has(found.path)) return found
+        return { path: './main.js', external: true }
+      })
+    },
+  }
+}
+
+/**
+ * Fails the build when a lazy chunk imports a name main.js does not export
+ * (see shared.ts): each chunk is linked against the other outputs, in memory.
+ */
+async function checkLinks(files: OutputFile[]): Promise<void> {
+  const byName = new Map(files.map((f) => [basename(f.path), f.text]))
+  const inMemory: Plugin = {
+    name: 'in-memory',
+    setup(build) {
+      build.onResolve({ filter: /.*/ }, (args) => ({ path: basename(args.path), namespace: 'out' }))
+      build.onLoad({ filter: /.*/, namespace: 'out' }, (args) => ({
+        contents: byName.get(args.path) ?? '',
+        loader: 'js',
+      }))
+    },
+  }
+  for (const name of byName.keys()) {
+    if (name === 'main.js') continue
+    await esbuild.build({
+      entryPoints: [name],
+      bundle: true,
+      write: false,
+      logLevel: 'silent',
+      plugins: [inMemory],
+    })
+  }
+}
+
 /**
  * Builds the widget into public/: `widget.js` is a tiny classic script (what
- * partners embed with `async`), which imports the ES module chunks from
- * `widget/`, so the comparison, the form and each language load when needed
- * and share one Preact. Returns the module build's metafile (for sizes).
+ * partners embed with `async`), which imports the ES module `widget/main.js`:
+ * everything the list needs in one file (one gzip stream, one request). The
+ * comparison, the form and each language are lazy chunks next to it, which
+ * import Preact and the shared helpers back from main.js. Returns both module
+ * builds' metafiles merged (for sizes).
  */
 export async function buildWidget(): Promise<Metafile> {
-  await rm(WIDGET_DIR, { recursive: true, force: true })
-  const common: BuildOptions = {
+  const common = {
     bundle: true,
     minify: true,
     target: ['es2022', 'chrome111', 'firefox111', 'safari16.4'],
@@ -36,9 +112,11 @@ export async function buildWidget(): Promise<Metafile> {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: ROOT,
-    plugins: [cssAsText],
-  }
-  const [, modules] = await Promise.all([
+    // Everything is checked in memory and written at the end, so a failed build
+    // leaves the last good one, and a server reading public/ sees a gap of milliseconds.
+    write: false,
+  } satisfies BuildOptions
+  const [loader, modules] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: ['widget/src/loader.ts'],
@@ -50,10 +128,30 @@ export async function buildWidget(): Promise<Metafile> {
       entryPoints: { main: 'widget/src/main.tsx' },
       outdir: WIDGET_DIR,
       format: 'esm',
-      splitting: true,
-      chunkNames: 'chunk-[hash]',
       metafile: true,
+      plugins: [cssAsText, lazyChunksExternal],
     }),
   ])
-  return modules.metafile
+  const mainPath = relative(ROOT, join(WIDGET_DIR, 'main.js'))
+  const main = modules.metafile.outputs[mainPath]
+  if (!main) throw new Error(`${mainPath} missing from the build`)
+  const lazy = await esbuild.build({
+    ...common,
+    entryPoints: LAZY_CHUNKS,
+    outdir: WIDGET_DIR,
+    format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    metafile: true,
+    plugins: [cssAsText, fromMain(main)],
+  })
+  const files = [...modules.outputFiles, ...lazy.outputFiles]
+  await checkLinks(files)
+  await rm(WIDGET_DIR, { recursive: true, force: true })
+  await mkdir(WIDGET_DIR, { recursive: true })
+  await Promise.all([...loader.outputFiles, ...files].map((f) => writeFile(f.path, f.contents)))
+  return {
+    inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },
+    outputs: { ...modules.metafile.outputs, ...lazy.metafile.outputs },
+  }
 }

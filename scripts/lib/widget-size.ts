@@ -10,9 +10,9 @@ async function gzipBytes(path: string): Promise<number> {
 
 /**
  * Builds the widget and weighs, gzip -9, everything a page downloads before
- * the widget shows: widget.js, main.js with its static imports (CSS is
- * inlined in them) and the larger of the two language chunks. The form chunk,
- * loaded when a family opens the form, is reported apart; `files` has all.
+ * the widget shows: widget.js, main.js with any static imports (CSS is
+ * inlined) and the larger of the two language chunks. The form chunk, loaded
+ * when a family opens the form, is reported apart; `files` has all.
  */
 export async function measureWidgetSize(): Promise<{
   firstRenderGzipBytes: number

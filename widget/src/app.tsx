@@ -1,9 +1,14 @@
-import type { ComponentChildren, FunctionComponent } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import {
+  Component,
+  type ComponentChildren,
+  type ComponentType,
+  createRef,
+  type FunctionComponent,
+} from 'preact'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
-import { emitter } from './events.ts'
+import { type Emit, emitter } from './events.ts'
 import type { FormProps } from './form/form.tsx'
 import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
@@ -23,6 +28,17 @@ type View = 'list' | 'compare' | 'form'
 
 type CompareProps = Parameters<typeof import('./ui/compare.tsx').Comparison>[0]
 
+interface State {
+  clinics: ClinicView[] | null
+  failed: boolean
+  partnerInfo: PublicPartner | null | undefined
+  filters: Filters
+  chosen: string[]
+  view: View
+  Form: ComponentType<FormProps> | null
+  Compare: FunctionComponent<CompareProps> | null
+}
+
 /** A chunk loaded once, on first need; a failed load may be tried again. */
 function lazy<T>(load: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined
@@ -39,169 +55,199 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 const loadCompare = lazy(() => import('./ui/compare.tsx').then((m) => m.Comparison))
 const loadForm = lazy(() => import('./form/form.tsx').then((m) => m.InquiryForm))
 
-export function App({ host, uid, partner, lang, t, apiBase }: AppProps) {
-  const emit = emitter(host)
-  const [clinics, setClinics] = useState<ClinicView[] | null>(null)
-  const [failed, setFailed] = useState(false)
-  const [attempt, setAttempt] = useState(0)
-  const [partnerInfo, setPartnerInfo] = useState<PublicPartner | null | undefined>()
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS)
-  const [chosen, setChosen] = useState<string[]>([])
-  const [view, setView] = useState<View>('list')
-  const [Form, setForm] = useState<FunctionComponent<FormProps> | null>(null)
-  const [Compare, setCompare] = useState<FunctionComponent<CompareProps> | null>(null)
+/**
+ * A class component: first render then ships without preact/hooks (about
+ * 0.9 KB gzip); the loads and the focus move live in the lifecycle methods.
+ */
+export class App extends Component<AppProps, State> {
+  override state: State = {
+    clinics: null,
+    failed: false,
+    partnerInfo: undefined,
+    filters: NO_FILTERS,
+    chosen: [],
+    view: 'list',
+    Form: null,
+    Compare: null,
+  }
   // Where focus goes after the view changes; null on first render, so the page keeps its focus.
-  const focusNext = useRef<string | null>(null)
-  const root = useRef<HTMLDivElement>(null)
+  #focusNext: string | null = null
+  #root = createRef<HTMLDivElement>()
+  // Each load is numbered: an answer to an older one (another api-base or partner) is dropped.
+  #clinicsLoad = 0
+  #partnerLoad = 0
 
-  useEffect(() => {
-    let live = true
-    setFailed(false)
+  #emit: Emit = (name, detail) => emitter(this.props.host)(name, detail)
+
+  override componentDidMount() {
+    this.#loadClinics()
+    this.#loadPartner()
+  }
+
+  override componentDidUpdate(prev: AppProps) {
+    const { apiBase, partner } = this.props
+    if (prev.apiBase !== apiBase) this.#loadClinics()
+    if (prev.apiBase !== apiBase || prev.partner !== partner) this.#loadPartner()
+    // After the commit, in the same frame as the new view.
+    const target = this.#focusNext
+    this.#focusNext = null
+    if (target) this.#root.current?.querySelector<HTMLElement>(target)?.focus()
+  }
+
+  override componentWillUnmount() {
+    this.#clinicsLoad++
+    this.#partnerLoad++
+  }
+
+  // `ready` is announced once per load, not on every language switch.
+  #loadClinics() {
+    const load = ++this.#clinicsLoad
+    const { apiBase, partner, lang } = this.props
+    this.setState({ failed: false })
     fetchClinics(apiBase).then(
-      (list) => {
-        if (!live) return
-        setClinics(list)
-        emit('ready', { partner, lang, clinics: list.length })
+      (clinics) => {
+        if (load !== this.#clinicsLoad) return
+        this.setState({ clinics })
+        this.#emit('ready', { partner, lang, clinics: clinics.length })
       },
       () => {
-        if (!live) return
-        setFailed(true)
-        emit('error', { code: 'clinics_unavailable' })
+        if (load !== this.#clinicsLoad) return
+        this.setState({ failed: true })
+        this.#emit('error', { code: 'clinics_unavailable' })
       },
     )
-    return () => {
-      live = false
-    }
-    // `ready` is announced once per load, not on every language switch.
-  }, [apiBase, attempt])
+  }
 
-  useEffect(() => {
-    let live = true
-    setPartnerInfo(undefined)
+  #loadPartner() {
+    const load = ++this.#partnerLoad
+    const { apiBase, partner } = this.props
+    this.setState({ partnerInfo: undefined })
     fetchPartner(apiBase, partner).then(
-      (p) => {
-        if (!live) return
-        setPartnerInfo(p)
-        if (!p) emit('error', { code: 'partner_not_found', status: 404 })
+      (partnerInfo) => {
+        if (load !== this.#partnerLoad) return
+        this.setState({ partnerInfo })
+        if (!partnerInfo) this.#emit('error', { code: 'partner_not_found', status: 404 })
       },
-      () => live && setPartnerInfo(null),
+      () => load === this.#partnerLoad && this.setState({ partnerInfo: null }),
     )
-    return () => {
-      live = false
+  }
+
+  override render() {
+    const { uid, partner, lang, t, apiBase } = this.props
+    const { clinics, failed, partnerInfo, filters, chosen, view, Form, Compare } = this.state
+    const emit = this.#emit
+    const go = (next: View, focus: string) => {
+      this.#focusNext = focus
+      this.setState({ view: next })
     }
-  }, [apiBase, partner])
+    const byId = new Map((clinics ?? []).map((c) => [c.id, c]))
+    const picked = chosen.flatMap((id) => byId.get(id) ?? [])
+    const ids = picked.map((c) => c.id)
 
-  useEffect(() => {
-    const target = focusNext.current
-    focusNext.current = null
-    if (target) root.current?.querySelector<HTMLElement>(target)?.focus()
-  })
+    const toggle = (id: string) => {
+      // Ticking a clinic fetches the comparison chunk before it is asked for.
+      loadCompare()
+      this.setState(({ chosen: list }) => ({
+        chosen: list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
+      }))
+    }
+    const openCompare = () => {
+      emit('compare', { clinicIds: ids })
+      loadForm()
+      loadCompare().then(
+        (component) => {
+          this.setState({ Compare: component })
+          go('compare', 'h2')
+        },
+        () => emit('error', { code: 'compare_unavailable' }),
+      )
+    }
+    const openForm = () => {
+      emit('form-open', { clinicIds: ids })
+      loadForm().then(
+        (component) => {
+          this.setState({ Form: component })
+          go('form', 'h2')
+        },
+        () => emit('error', { code: 'form_unavailable' }),
+      )
+    }
 
-  const go = (next: View, focus: string) => {
-    focusNext.current = focus
-    setView(next)
-  }
-  const byId = new Map((clinics ?? []).map((c) => [c.id, c]))
-  const picked = chosen.flatMap((id) => byId.get(id) ?? [])
-  const ids = picked.map((c) => c.id)
-
-  const toggle = (id: string) => {
-    // Ticking a clinic fetches the comparison chunk before it is asked for.
-    loadCompare()
-    setChosen((list) =>
-      list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
-    )
-  }
-  const openCompare = () => {
-    emit('compare', { clinicIds: ids })
-    loadForm()
-    loadCompare().then(
-      (component) => {
-        setCompare(() => component)
-        go('compare', 'h2')
-      },
-      () => emit('error', { code: 'compare_unavailable' }),
-    )
-  }
-  const openForm = () => {
-    emit('form-open', { clinicIds: ids })
-    loadForm().then(
-      (component) => {
-        setForm(() => component)
-        go('form', 'h2')
-      },
-      () => emit('error', { code: 'form_unavailable' }),
-    )
-  }
-
-  let body: ComponentChildren
-  if (failed) {
-    body = (
-      <p role="alert">
-        {t.loadFailed}{' '}
-        <button type="button" class="sec" onClick={() => setAttempt(attempt + 1)}>
-          {t.retry}
-        </button>
-      </p>
-    )
-  } else if (!clinics) {
-    body = <p role="status">{t.loading}</p>
-  } else if (view === 'form' && Form && picked.length > 0) {
-    body = (
-      <Form
-        lang={lang}
-        partner={partner}
-        clinics={picked}
-        apiBase={apiBase}
-        emit={emit}
-        onClose={() => go('compare', '.req')}
-      />
-    )
-  } else if (view !== 'list' && Compare && picked.length > 0) {
-    body = (
-      <>
-        <h2 tabIndex={-1}>{t.comparison}</h2>
-        <Compare t={t} lang={lang} clinics={picked} onRemove={toggle} />
-        <div class="bar">
-          <button type="button" class="sec" onClick={() => go('list', 'h2')}>
-            {t.back}
+    let body: ComponentChildren
+    if (failed) {
+      body = (
+        <p role="alert">
+          {t.loadFailed}{' '}
+          <button type="button" class="sec" onClick={() => this.#loadClinics()}>
+            {t.retry}
           </button>
-          {partnerInfo ? (
-            <button type="button" class="req" onClick={openForm}>
-              {t.request}
-            </button>
-          ) : (
-            partnerInfo === null && <p>{t.partnerInactive}</p>
-          )}
-        </div>
-      </>
-    )
-  } else {
-    const shown = applyFilters(clinics, filters)
-    body = (
-      <>
-        <h2 tabIndex={-1}>{t.title}</h2>
-        <p class="muted">{t.pickHint}</p>
-        <FilterBar t={t} id={uid} clinics={clinics} value={filters} onChange={setFilters} />
-        <p class="muted" role="status">
-          {shown.length ? t.count(shown.length) : t.none}
         </p>
-        <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={toggle} />
-        <div class="bar">
-          <p role="status">{chosen.length >= 3 ? t.full : t.picked(chosen.length)}</p>
-          <button type="button" disabled={picked.length === 0} onClick={openCompare}>
-            {t.compare}
-          </button>
-        </div>
-      </>
+      )
+    } else if (!clinics) {
+      body = <p role="status">{t.loading}</p>
+    } else if (view === 'form' && Form && picked.length > 0) {
+      body = (
+        <Form
+          lang={lang}
+          partner={partner}
+          clinics={picked}
+          apiBase={apiBase}
+          emit={emit}
+          onClose={() => go('compare', '.req')}
+        />
+      )
+    } else if (view !== 'list' && Compare && picked.length > 0) {
+      body = (
+        <>
+          <h2 tabIndex={-1}>{t.comparison}</h2>
+          <Compare t={t} lang={lang} clinics={picked} onRemove={toggle} />
+          <div class="bar">
+            <button type="button" class="sec" onClick={() => go('list', 'h2')}>
+              {t.back}
+            </button>
+            {partnerInfo ? (
+              <button type="button" class="req" onClick={openForm}>
+                {t.request}
+              </button>
+            ) : (
+              partnerInfo === null && <p>{t.partnerInactive}</p>
+            )}
+          </div>
+        </>
+      )
+    } else {
+      const shown = applyFilters(clinics, filters)
+      body = (
+        <>
+          <h2 tabIndex={-1}>{t.title}</h2>
+          <p class="muted">{t.pickHint}</p>
+          <FilterBar
+            t={t}
+            id={uid}
+            clinics={clinics}
+            value={filters}
+            onChange={(next) => this.setState({ filters: next })}
+          />
+          <p class="muted" role="status">
+            {shown.length ? t.count(shown.length) : t.none}
+          </p>
+          <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={toggle} />
+          <div class="bar">
+            <p role="status">{chosen.length >= 3 ? t.full : t.picked(chosen.length)}</p>
+            <button type="button" disabled={picked.length === 0} onClick={openCompare}>
+              {t.compare}
+            </button>
+          </div>
+        </>
+      )
+    }
+    return (
+      <div class="w" ref={this.#root} lang={lang}>
+        {body}
+        {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
+          <NeutralContext t={t} id={uid} />
+        )}
+      </div>
     )
   }
-  return (
-    <div class="w" ref={root} lang={lang}>
-      {body}
-      {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
-        <NeutralContext t={t} id={uid} />
-      )}
-    </div>
-  )
 }

@@ -71,7 +71,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     await page.keyboard.press('Space')
     await tabTo(page, 'Compare side by side')
     await page.keyboard.press('Enter')
-    expect(await focused(page)).toContain('Side-by-side comparison')
+    await expect.poll(() => focused(page)).toContain('Side-by-side comparison')
     await tabTo(page, 'Request information')
     await page.keyboard.press('Enter')
     await widget(page).locator('form').waitFor()

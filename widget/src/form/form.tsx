@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact'
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { Component, type ComponentChildren, createRef } from 'preact'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import {
   CONTACT_CHANNELS,
@@ -26,79 +25,69 @@ export interface FormProps {
 
 type Status = { kind: 'idle' | 'sending' | 'sent' | 'failed'; text: string }
 
-/** The request form. Everything typed stays until the Worker has accepted it. */
-export function InquiryForm({ lang, partner, clinics, apiBase, emit, onClose }: FormProps) {
-  const t = formStrings(lang)
-  const [values, setValues] = useState<Values>(() => initialValues(lang))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' })
+interface State {
+  values: Values
+  errors: Record<string, string>
+  status: Status
+}
+
+/**
+ * The request form. Everything typed stays until the Worker has accepted it.
+ * A class component, like App: the widget ships without preact/hooks.
+ */
+export class InquiryForm extends Component<FormProps, State> {
+  override state: State = {
+    values: initialValues(this.props.lang),
+    errors: {},
+    status: { kind: 'idle', text: '' },
+  }
   // One key per submission: kept for a retry, dropped once the family edits the form.
-  const key = useRef<string | null>(null)
-  const form = useRef<HTMLFormElement>(null)
-  const heading = useRef<HTMLHeadingElement>(null)
-  const focusFirstError = useRef(false)
-  const id = (name: string) => `f-${name}`
+  #key: string | null = null
+  #form = createRef<HTMLFormElement>()
+  #heading = createRef<HTMLHeadingElement>()
+  #focusFirstError = false
 
-  useEffect(() => adoptSheet(heading.current, css), [])
-  useEffect(() => {
-    if (!focusFirstError.current) return
-    focusFirstError.current = false
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  })
+  // Both run right after the commit: the form's rules are adopted before it paints.
+  override componentDidMount() {
+    adoptSheet(this.#heading.current, css)
+  }
 
-  const set = (patch: Partial<Values>) => setValues((old) => ({ ...old, ...patch }))
-  const describe = (name: string) => ({
-    id: id(name),
-    'aria-invalid': errors[name] ? ('true' as const) : undefined,
-    'aria-describedby': errors[name] ? `${id(name)}-e` : undefined,
-  })
-  const error = (name: string) =>
-    errors[name] && (
-      <p class="err" id={`${id(name)}-e`}>
-        {errors[name]}
-      </p>
-    )
-  const field = (name: keyof Values, label: string, control: ComponentChildren) => (
-    <div class="f">
-      <label for={id(name)}>{label}</label>
-      {control}
-      {error(name)}
-    </div>
-  )
-  const text = (name: 'parentName' | 'email' | 'phone' | 'childAgeYears', extra: object) => (
-    <input
-      {...describe(name)}
-      {...extra}
-      value={values[name]}
-      onInput={(e) => set({ [name]: e.currentTarget.value })}
-    />
-  )
+  override componentDidUpdate() {
+    if (!this.#focusFirstError) return
+    this.#focusFirstError = false
+    this.#form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }
 
-  const clinicIds = clinics.map((c) => c.id)
-  const submit = async (event: Event) => {
+  #set = (patch: Partial<Values>) =>
+    this.setState(({ values }) => ({ values: { ...values, ...patch } }))
+
+  #submit = async (event: Event) => {
     event.preventDefault()
+    const { lang, partner, clinics, apiBase, emit } = this.props
+    const { values, status } = this.state
     if (status.kind === 'sending') return
+    const t = formStrings(lang)
+    const clinicIds = clinics.map((c) => c.id)
     const body = toInquiry(values, partner, clinicIds, consentVersion(lang))
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
-    setErrors(found)
     const count = Object.keys(found).length
     if (count > 0) {
-      focusFirstError.current = true
-      setStatus({ kind: 'failed', text: t.fix(count) })
+      this.#focusFirstError = true
+      this.setState({ errors: found, status: { kind: 'failed', text: t.fix(count) } })
       return
     }
-    key.current ??= newKey()
-    setStatus({ kind: 'sending', text: t.sending })
-    const result = await sendInquiry(apiBase, body, key.current)
+    this.#key ??= newKey()
+    this.setState({ errors: found, status: { kind: 'sending', text: t.sending } })
+    const result = await sendInquiry(apiBase, body, this.#key)
     if (result.ok) {
-      setStatus({ kind: 'sent', text: t.sent(result.id) })
+      this.setState({ status: { kind: 'sent', text: t.sent(result.id) } })
       emit('submitted', { requestId: result.id, clinicIds })
       return
     }
     emit('error', { code: `inquiry_${result.kind}`, status: result.status })
     if (result.issues?.length) {
-      setErrors(fieldErrors(result.issues, t, values.phone.trim() === ''))
-      focusFirstError.current = true
+      this.setState({ errors: fieldErrors(result.issues, t, values.phone.trim() === '') })
+      this.#focusFirstError = true
     }
     const f = t.failed
     const message = {
@@ -109,167 +98,205 @@ export function InquiryForm({ lang, partner, clinics, apiBase, emit, onClose }: 
       invalid: f.invalid,
       other: f.other,
     }[result.kind]
-    setStatus({ kind: 'failed', text: message })
-  }
-  const onEdit = () => {
-    if (status.kind === 'failed') key.current = null
+    this.setState({ status: { kind: 'failed', text: message } })
   }
 
-  const sent = status.kind === 'sent'
-  const failed = status.kind === 'failed'
-  return (
-    <section aria-labelledby={id('t')}>
-      <h2 id={id('t')} tabIndex={-1} ref={heading}>
-        {t.title}
-      </h2>
-      <p>
-        {t.about} {clinics.map((c) => c.name).join(', ')}
-      </p>
-      <div class="status" role="status">
-        {sent && <strong class="ok">{status.text}</strong>}
-        {status.kind === 'sending' && status.text}
+  // An edit while a send is still under way counts too: if that send fails, the retry carries
+  // what the family changed, so it is a new submission with a new key.
+  #onEdit = () => {
+    const { kind } = this.state.status
+    if (kind === 'failed' || kind === 'sending') this.#key = null
+  }
+
+  override render() {
+    const { lang, clinics, onClose } = this.props
+    const { values, errors, status } = this.state
+    const t = formStrings(lang)
+    const id = (name: string) => `f-${name}`
+    const set = this.#set
+    const describe = (name: string) => ({
+      id: id(name),
+      'aria-invalid': errors[name] ? ('true' as const) : undefined,
+      'aria-describedby': errors[name] ? `${id(name)}-e` : undefined,
+    })
+    const error = (name: string) =>
+      errors[name] && (
+        <p class="err" id={`${id(name)}-e`}>
+          {errors[name]}
+        </p>
+      )
+    const field = (name: keyof Values, label: string, control: ComponentChildren) => (
+      <div class="f">
+        <label for={id(name)}>{label}</label>
+        {control}
+        {error(name)}
       </div>
-      <div class="status" role="alert">
-        {failed && <strong class="err">{status.text}</strong>}
-      </div>
-      {sent ? (
-        <button type="button" class="sec" onClick={onClose}>
-          {t.done}
-        </button>
-      ) : (
-        <form ref={form} noValidate onSubmit={submit} onInput={onEdit}>
-          <p class="muted">{t.intro}</p>
-          {field('parentName', t.parentName, text('parentName', { autocomplete: 'name' }))}
-          {field('email', t.email, text('email', { type: 'email', autocomplete: 'email' }))}
-          {field('phone', t.phone, text('phone', { type: 'tel', autocomplete: 'tel' }))}
-          <fieldset>
-            <legend>{t.contactChannel}</legend>
-            <div class="row">
-              {CONTACT_CHANNELS.map((c) => (
-                <label class="opt" key={c}>
-                  <input
-                    type="radio"
-                    name="channel"
-                    value={c}
-                    checked={values.contactChannel === c}
-                    onChange={() => set({ contactChannel: c })}
-                  />
-                  {t.channels[c]}
-                </label>
-              ))}
+    )
+    const text = (name: 'parentName' | 'email' | 'phone' | 'childAgeYears', extra: object) => (
+      <input
+        {...describe(name)}
+        {...extra}
+        value={values[name]}
+        onInput={(e) => set({ [name]: e.currentTarget.value })}
+      />
+    )
+
+    const sent = status.kind === 'sent'
+    const failed = status.kind === 'failed'
+    return (
+      <section aria-labelledby={id('t')}>
+        <h2 id={id('t')} tabIndex={-1} ref={this.#heading}>
+          {t.title}
+        </h2>
+        <p>
+          {t.about} {clinics.map((c) => c.name).join(', ')}
+        </p>
+        <div class="status" role="status">
+          {sent && <strong class="ok">{status.text}</strong>}
+          {status.kind === 'sending' && status.text}
+        </div>
+        <div class="status" role="alert">
+          {failed && <strong class="err">{status.text}</strong>}
+        </div>
+        {sent ? (
+          <button type="button" class="sec" onClick={onClose}>
+            {t.done}
+          </button>
+        ) : (
+          <form ref={this.#form} noValidate onSubmit={this.#submit} onInput={this.#onEdit}>
+            <p class="muted">{t.intro}</p>
+            {field('parentName', t.parentName, text('parentName', { autocomplete: 'name' }))}
+            {field('email', t.email, text('email', { type: 'email', autocomplete: 'email' }))}
+            {field('phone', t.phone, text('phone', { type: 'tel', autocomplete: 'tel' }))}
+            <fieldset>
+              <legend>{t.contactChannel}</legend>
+              <div class="row">
+                {CONTACT_CHANNELS.map((c) => (
+                  <label class="opt" key={c}>
+                    <input
+                      type="radio"
+                      name="channel"
+                      value={c}
+                      checked={values.contactChannel === c}
+                      onChange={() => set({ contactChannel: c })}
+                    />
+                    {t.channels[c]}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            {field(
+              'language',
+              t.language,
+              <select
+                {...describe('language')}
+                value={values.language}
+                onChange={(e) => set({ language: e.currentTarget.value })}
+              >
+                <option value="en">{t.languages.en}</option>
+                <option value="es">{t.languages.es}</option>
+              </select>,
+            )}
+            {field(
+              'country',
+              t.country,
+              <select
+                {...describe('country')}
+                autocomplete="country"
+                value={values.country}
+                onChange={(e) => set({ country: e.currentTarget.value })}
+              >
+                <option value="">{t.chooseCountry}</option>
+                {countries(lang).map(([code, name]) => (
+                  <option key={code} value={code}>
+                    {name}
+                  </option>
+                ))}
+              </select>,
+            )}
+            {field(
+              'childAgeYears',
+              t.childAge,
+              text('childAgeYears', { type: 'number', inputMode: 'numeric', min: 0, max: 25 }),
+            )}
+            {field(
+              'message',
+              t.message,
+              <textarea
+                {...describe('message')}
+                rows={4}
+                maxLength={2000}
+                value={values.message}
+                onInput={(e) => set({ message: e.currentTarget.value })}
+              />,
+            )}
+            <fieldset>
+              <legend>{t.preTitle}</legend>
+              <p class="muted">{t.preIntro}</p>
+              {PRE_SCREEN_QUESTIONS.map((q) => {
+                const name = `preScreen.${q}`
+                return (
+                  <fieldset
+                    key={q}
+                    id={id(name)}
+                    aria-describedby={errors[name] ? `${id(name)}-e` : undefined}
+                  >
+                    <legend>{t.questions[q]}</legend>
+                    <div class="row">
+                      {PRE_SCREEN_ANSWERS.map((a, index) => (
+                        <label class="opt" key={a}>
+                          <input
+                            type="radio"
+                            name={q}
+                            value={a}
+                            aria-invalid={errors[name] && index === 0 ? 'true' : undefined}
+                            checked={values.preScreen[q] === a}
+                            onChange={() => set({ preScreen: { ...values.preScreen, [q]: a } })}
+                          />
+                          {t.answers[a]}
+                        </label>
+                      ))}
+                    </div>
+                    {error(name)}
+                  </fieldset>
+                )
+              })}
+            </fieldset>
+            <div class="f">
+              <label class="opt">
+                <input
+                  type="checkbox"
+                  {...describe('consent')}
+                  checked={values.consent}
+                  onChange={(e) => set({ consent: e.currentTarget.checked })}
+                />
+                <span>{t.consent}</span>
+              </label>
+              <span class="muted">{t.consentVersion(consentVersion(lang))}</span>
+              {error('consent')}
             </div>
-          </fieldset>
-          {field(
-            'language',
-            t.language,
-            <select
-              {...describe('language')}
-              value={values.language}
-              onChange={(e) => set({ language: e.currentTarget.value })}
-            >
-              <option value="en">{t.languages.en}</option>
-              <option value="es">{t.languages.es}</option>
-            </select>,
-          )}
-          {field(
-            'country',
-            t.country,
-            <select
-              {...describe('country')}
-              autocomplete="country"
-              value={values.country}
-              onChange={(e) => set({ country: e.currentTarget.value })}
-            >
-              <option value="">{t.chooseCountry}</option>
-              {countries(lang).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
-            'childAgeYears',
-            t.childAge,
-            text('childAgeYears', { type: 'number', inputMode: 'numeric', min: 0, max: 25 }),
-          )}
-          {field(
-            'message',
-            t.message,
-            <textarea
-              {...describe('message')}
-              rows={4}
-              maxLength={2000}
-              value={values.message}
-              onInput={(e) => set({ message: e.currentTarget.value })}
-            />,
-          )}
-          <fieldset>
-            <legend>{t.preTitle}</legend>
-            <p class="muted">{t.preIntro}</p>
-            {PRE_SCREEN_QUESTIONS.map((q) => {
-              const name = `preScreen.${q}`
-              return (
-                <fieldset
-                  key={q}
-                  id={id(name)}
-                  aria-describedby={errors[name] ? `${id(name)}-e` : undefined}
-                >
-                  <legend>{t.questions[q]}</legend>
-                  <div class="row">
-                    {PRE_SCREEN_ANSWERS.map((a, index) => (
-                      <label class="opt" key={a}>
-                        <input
-                          type="radio"
-                          name={q}
-                          value={a}
-                          aria-invalid={errors[name] && index === 0 ? 'true' : undefined}
-                          checked={values.preScreen[q] === a}
-                          onChange={() => set({ preScreen: { ...values.preScreen, [q]: a } })}
-                        />
-                        {t.answers[a]}
-                      </label>
-                    ))}
-                  </div>
-                  {error(name)}
-                </fieldset>
-              )
-            })}
-          </fieldset>
-          <div class="f">
-            <label class="opt">
-              <input
-                type="checkbox"
-                {...describe('consent')}
-                checked={values.consent}
-                onChange={(e) => set({ consent: e.currentTarget.checked })}
-              />
-              <span>{t.consent}</span>
-            </label>
-            <span class="muted">{t.consentVersion(consentVersion(lang))}</span>
-            {error('consent')}
-          </div>
-          <div class="hp" aria-hidden="true">
-            <label>
-              {t.website}
-              <input
-                tabIndex={-1}
-                autocomplete="off"
-                value={values.website}
-                onInput={(e) => set({ website: e.currentTarget.value })}
-              />
-            </label>
-          </div>
-          <div class="bar">
-            <button type="button" class="sec" onClick={onClose}>
-              {t.cancel}
-            </button>
-            <button type="submit" disabled={status.kind === 'sending'}>
-              {failed && key.current ? t.sendAgain : t.send}
-            </button>
-          </div>
-        </form>
-      )}
-    </section>
-  )
+            <div class="hp" aria-hidden="true">
+              <label>
+                {t.website}
+                <input
+                  tabIndex={-1}
+                  autocomplete="off"
+                  value={values.website}
+                  onInput={(e) => set({ website: e.currentTarget.value })}
+                />
+              </label>
+            </div>
+            <div class="bar">
+              <button type="button" class="sec" onClick={onClose}>
+                {t.cancel}
+              </button>
+              <button type="submit" disabled={status.kind === 'sending'}>
+                {failed && this.#key ? t.sendAgain : t.send}
+              </button>
+            </div>
+          </form>
+        )}
+      </section>
+    )
+  }
 }

@@ -1,4 +1,4 @@
-/** Every string of the list and the comparison in English. The form has its own file. */
+/** Every string of the list in English. The comparison and the form load their own. */
 export const en = {
   title: 'Compare clinics',
   sample: 'Sample data',
@@ -24,35 +24,7 @@ export const en = {
   compare: 'Compare side by side',
   back: 'Back to the list',
   comparison: 'Side-by-side comparison',
-  fact: 'Fact',
-  warnings: 'Warning signs',
-  noWarnings: 'None found in the checked facts',
-  bankLicence: 'Stem Cell Bank Licence (COFEPRIS)',
-  medLicence: 'Regenerative Medicine Licence (COFEPRIS)',
-  noLicence: 'None on record',
-  holder: 'Holder',
-  verified: (ago: string, date: string) => `Verified ${ago} (${date})`,
-  routes: 'Routes offered',
-  cellSource: 'Cell source',
-  'wharton-jelly-msc': 'Umbilical cord (Wharton’s jelly) MSC',
-  'cord-blood': 'Cord blood',
-  other: 'Other',
-  coa: 'Certificate of Analysis before infusion',
-  coaYes: (viability: string, sterile: boolean) =>
-    `Provided. Stated viability: ${viability}. Sterility ${sterile ? 'tested' : 'not tested'}.`,
-  coaNo: 'Not provided',
-  notStated: 'not stated',
-  prices: 'Packages and prices',
-  physician: 'Plan made by a physician after medical review',
-  yes: 'Yes',
-  no: 'No',
-  languages: 'Languages spoken',
-  rating: 'Rating',
-  ratingValue: (value: string, count: number) => `${value} of 5 (${count} reviews)`,
-  noRating: 'No rating',
-  remove: (name: string) => `Remove ${name}`,
   request: 'Request information',
-  requestHint: 'Ask these clinics for information. You choose what to share.',
   partnerInactive: 'Requests cannot be sent from this page right now.',
   contextTitle: 'Good to know',
   context: [
@@ -60,16 +32,6 @@ export const en = {
     'It is not approved by the FDA in the United States.',
     'Whether a child is eligible is always a physician’s decision.',
   ],
-  w: {
-    bankOnly:
-      'Only a stem cell bank licence: this clinic may store cells but cannot legally treat patients.',
-    noLicence: 'No COFEPRIS licence on record: this clinic cannot legally treat patients.',
-    holder: 'The licence is in the name of a different company than the clinic.',
-    address: 'The licence address is not the clinic’s address.',
-    stale: 'The licence was last checked more than a year ago.',
-    noCoa: 'No Certificate of Analysis for the cells before infusion.',
-    viability: (p: string) => `Stated cell viability is ${p}, below the usual 95 %.`,
-  },
 }
 
 export type Strings = typeof en

@@ -1,6 +1,6 @@
 import type { Strings } from './en.ts'
 
-/** Every string of the list and the comparison in Spanish. */
+/** Every string of the list in Spanish. */
 export const es: Strings = {
   title: 'Comparar clínicas',
   sample: 'Datos de ejemplo',
@@ -26,35 +26,7 @@ export const es: Strings = {
   compare: 'Comparar lado a lado',
   back: 'Volver a la lista',
   comparison: 'Comparación lado a lado',
-  fact: 'Dato',
-  warnings: 'Señales de alerta',
-  noWarnings: 'Ninguna en los datos revisados',
-  bankLicence: 'Licencia de Banco de Células Madre (COFEPRIS)',
-  medLicence: 'Licencia de Medicina Regenerativa (COFEPRIS)',
-  noLicence: 'Sin registro',
-  holder: 'Titular',
-  verified: (ago: string, date: string) => `Verificada ${ago} (${date})`,
-  routes: 'Vías que ofrece',
-  cellSource: 'Origen de las células',
-  'wharton-jelly-msc': 'MSC de cordón umbilical (gelatina de Wharton)',
-  'cord-blood': 'Sangre de cordón',
-  other: 'Otro',
-  coa: 'Certificado de Análisis antes de la infusión',
-  coaYes: (viability: string, sterile: boolean) =>
-    `Sí. Viabilidad declarada: ${viability}. Esterilidad ${sterile ? 'analizada' : 'no analizada'}.`,
-  coaNo: 'No lo entrega',
-  notStated: 'no declarada',
-  prices: 'Paquetes y precios',
-  physician: 'Plan hecho por un médico tras revisión médica',
-  yes: 'Sí',
-  no: 'No',
-  languages: 'Idiomas',
-  rating: 'Valoración',
-  ratingValue: (value: string, count: number) => `${value} de 5 (${count} opiniones)`,
-  noRating: 'Sin valoración',
-  remove: (name: string) => `Quitar ${name}`,
   request: 'Pedir información',
-  requestHint: 'Pida información a estas clínicas. Usted decide qué compartir.',
   partnerInactive: 'Ahora no se pueden enviar solicitudes desde esta página.',
   contextTitle: 'Conviene saber',
   context: [
@@ -62,16 +34,4 @@ export const es: Strings = {
     'No está aprobada por la FDA en Estados Unidos.',
     'Si un niño es candidato lo decide siempre un médico.',
   ],
-  w: {
-    bankOnly:
-      'Solo tiene licencia de banco de células: puede guardar células, pero no puede tratar pacientes legalmente.',
-    noLicence:
-      'Sin licencia COFEPRIS registrada: esta clínica no puede tratar pacientes legalmente.',
-    holder: 'La licencia está a nombre de una empresa distinta de la clínica.',
-    address: 'La dirección de la licencia no es la de la clínica.',
-    stale: 'La licencia se verificó por última vez hace más de un año.',
-    noCoa: 'No entrega Certificado de Análisis de las células antes de la infusión.',
-    viability: (p: string) =>
-      `La viabilidad celular declarada es ${p}, por debajo del 95 % habitual.`,
-  },
 }

@@ -1,18 +1,13 @@
 import type { ComponentChildren } from 'preact'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
-import {
-  formatAgo,
-  formatDate,
-  formatDecimal,
-  formatPercent,
-  formatPrice,
-  languageNames,
-} from '../format.ts'
+import { formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
-import { clinicWarnings } from '../warnings.ts'
+import { clinicWarnings, type WarningCode } from '../warnings.ts'
 import css from './compare.css'
+import { type CompareStrings, compareStrings } from './compare-strings.ts'
+import { formatAgo, formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
 
 interface Props {
   t: Strings
@@ -21,7 +16,15 @@ interface Props {
   onRemove: (id: string) => void
 }
 
-function LicenceCell({ t, lang, licence }: { t: Strings; lang: Lang; licence: Licence | null }) {
+function LicenceCell({
+  t,
+  lang,
+  licence,
+}: {
+  t: CompareStrings
+  lang: Lang
+  licence: Licence | null
+}) {
   if (!licence) return <strong class="warn">{t.noLicence}</strong>
   return (
     <>
@@ -39,7 +42,12 @@ function LicenceCell({ t, lang, licence }: { t: Strings; lang: Lang; licence: Li
 }
 
 /** The facts of up to three clinics side by side: one row per fact, one column per clinic. */
-export function Comparison({ t, lang, clinics, onRemove }: Props) {
+export function Comparison({ t: list, lang, clinics, onRemove }: Props) {
+  const t = compareStrings(lang)
+  const words = (code: WarningCode, c: ClinicView) =>
+    code === 'viability'
+      ? t.w.viability(formatPercent(c.certificateOfAnalysis.minViabilityPercent ?? 0, lang))
+      : t.w[code]
   const row = (label: string, cell: (c: ClinicView) => ComponentChildren) => (
     <tr>
       <th scope="row">{label}</th>
@@ -50,7 +58,7 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
   )
   return (
     <table class={`n${clinics.length}`} ref={(el) => adoptSheet(el, css)}>
-      <caption class="vh">{t.comparison}</caption>
+      <caption class="vh">{list.comparison}</caption>
       <thead>
         <tr>
           <td class="corner" />
@@ -58,7 +66,7 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
             <th scope="col" key={c.id}>
               {c.name}
               {c.sample && ' '}
-              {c.sample && <span class="badge">{t.sample}</span>}
+              {c.sample && <span class="badge">{list.sample}</span>}
               <br />
               <button type="button" class="sec" onClick={() => onRemove(c.id)}>
                 <span aria-hidden="true">×</span>
@@ -70,7 +78,7 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
       </thead>
       <tbody>
         {row(t.warnings, (c) => {
-          const warnings = clinicWarnings(c, t, lang)
+          const warnings = clinicWarnings(c).map((code) => words(code, c))
           return warnings.length === 0 ? (
             <span class="ok">{t.noWarnings}</span>
           ) : (
@@ -83,14 +91,14 @@ export function Comparison({ t, lang, clinics, onRemove }: Props) {
             </ul>
           )
         })}
-        {row(t.city, (c) => c.city)}
+        {row(list.city, (c) => c.city)}
         {row(t.medLicence, (c) => (
           <LicenceCell t={t} lang={lang} licence={c.licences.regenerativeMedicine} />
         ))}
         {row(t.bankLicence, (c) => (
           <LicenceCell t={t} lang={lang} licence={c.licences.stemCellBank} />
         ))}
-        {row(t.routes, (c) => c.routes.map((r) => t[r]).join(', '))}
+        {row(t.routes, (c) => c.routes.map((r) => list[r]).join(', '))}
         {row(t.cellSource, (c) => t[c.cellSource])}
         {row(t.coa, ({ certificateOfAnalysis: coa }) =>
           coa.provided

@@ -23,7 +23,7 @@ export function ClinicList({ t, lang, clinics, chosen, onToggle }: Props) {
     <ul class="list">
       {clinics.map((c) => {
         const on = chosen.includes(c.id)
-        const warnings = clinicWarnings(c, t, lang).length
+        const warnings = clinicWarnings(c).length
         return (
           <li class="card" key={c.id} aria-current={on || undefined}>
             <h3>{c.name}</h3>

@@ -1,0 +1,10 @@
+// What the lazy chunks (comparison, form) take from main.js rather than
+// bundling again: scripts/lib/build-widget.ts points their imports of these
+// modules at main.js, and fails the build if a name they use is missing here.
+
+export { Component, createRef } from 'preact'
+export { Fragment, jsx, jsxs } from 'preact/jsx-runtime'
+export { apiUrl } from './api.ts'
+export { DAY_MS, formatPrice, parseDate } from './format.ts'
+export { adoptSheet } from './styles.ts'
+export { clinicWarnings } from './warnings.ts'
