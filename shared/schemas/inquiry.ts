@@ -21,7 +21,8 @@ const Answer = v.picklist(PRE_SCREEN_ANSWERS, 'Answer yes, no or not sure')
 let regionNames: Intl.DisplayNames | undefined
 function isKnownRegion(code: string): boolean {
   // Valibot runs every check of a pipe, so this also sees codes the regex refused.
-  if (!/^[A-Z]{2}$/.test(code)) return false
+  // ZZ is "Unknown Region" to Intl, not a country.
+  if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false
   regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
   return regionNames.of(code) !== undefined
 }

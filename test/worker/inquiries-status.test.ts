@@ -119,6 +119,15 @@ describe('POST /v1/inquiries', () => {
     }
   })
 
+  it.each(['ZZ', 'XX', 'mx', 'MEX', ''])('refuses the country code "%s"', async (country) => {
+    const body = await expectError(
+      await postInquiry(validInquiry({ country })),
+      422,
+      'invalid_inquiry',
+    )
+    expect(new Set(body.issues?.map((i) => i.path))).toEqual(new Set(['country']))
+  })
+
   it('requires a phone number for WhatsApp contact', async () => {
     const body = await expectError(
       await postInquiry(validInquiry({ contactChannel: 'whatsapp', phone: undefined })),

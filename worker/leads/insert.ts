@@ -7,32 +7,45 @@ export interface NewLead {
   sealed: Sealed
 }
 
+const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, iv, ciphertext)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+  ON CONFLICT (id) DO NOTHING`
+
 /**
- * Stores a lead once: a redelivered or replayed message with the same id is a
- * no-op. Returns whether this call created the row.
+ * Stores leads once each, in one D1 round trip (a batch is one transaction):
+ * a redelivered or replayed message with the same id is a no-op. Returns,
+ * per lead, whether this call created its row.
  */
+export async function insertLeads(
+  db: D1Database,
+  leads: NewLead[],
+  now = Date.now(),
+): Promise<boolean[]> {
+  if (leads.length === 0) return []
+  const statement = db.prepare(INSERT_LEAD)
+  const results = await db.batch(
+    leads.map((lead) =>
+      statement.bind(
+        lead.id,
+        lead.partnerId,
+        lead.receivedAt,
+        now,
+        lead.sealed.keyVersion,
+        lead.sealed.iv,
+        lead.sealed.ciphertext,
+      ),
+    ),
+  )
+  return results.map((result) => result.meta.changes > 0)
+}
+
 export async function insertLead(
   db: D1Database,
   lead: NewLead,
   now = Date.now(),
 ): Promise<boolean> {
-  const result = await db
-    .prepare(
-      `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, iv, ciphertext)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-       ON CONFLICT (id) DO NOTHING`,
-    )
-    .bind(
-      lead.id,
-      lead.partnerId,
-      lead.receivedAt,
-      now,
-      lead.sealed.keyVersion,
-      lead.sealed.iv,
-      lead.sealed.ciphertext,
-    )
-    .run()
-  return result.meta.changes > 0
+  const [created] = await insertLeads(db, [lead], now)
+  return created ?? false
 }
 
 export interface NewDeadLetter {

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { preScreenFlags } from '../../shared/schemas/inquiry.ts'
 import { KeyringError } from '../crypto/lead-cipher.ts'
 import { logEvent } from '../http/log.ts'
-import { insertDeadLetter, insertLead } from '../leads/insert.ts'
+import { insertDeadLetter, insertLeads, type NewLead } from '../leads/insert.ts'
 import { sealLead } from '../leads/payload.ts'
 import { InquiryMessage, openInquiry } from './message.ts'
 
@@ -11,12 +11,12 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(2 ** attempts, 300)
 }
 
-type Outcome =
-  | { kind: 'stored' | 'duplicate' }
+type Prepared =
+  | { kind: 'lead'; lead: NewLead }
   | { kind: 'dead'; reason: string; inquiryId?: string }
 
-/** Decides what one message is; only storage failures throw (and are retried). */
-async function storeInquiry(env: Env, body: unknown): Promise<Outcome> {
+/** Turns a message into a sealed lead, or says why it can never become one. */
+async function prepare(env: Env, body: unknown): Promise<Prepared> {
   const parsed = v.safeParse(InquiryMessage, body)
   if (!parsed.success) return { kind: 'dead', reason: 'malformed-message' }
   const message = parsed.output
@@ -32,45 +32,74 @@ async function storeInquiry(env: Env, body: unknown): Promise<Outcome> {
     inquiry,
     flags: preScreenFlags(inquiry.preScreen),
   })
-  const created = await insertLead(env.LEADS, {
-    id: message.id,
-    partnerId: message.partnerId,
-    receivedAt: message.receivedAt,
-    sealed,
-  })
-  return { kind: created ? 'stored' : 'duplicate' }
-}
-
-async function handle(env: Env, message: Message<unknown>): Promise<void> {
-  try {
-    const outcome = await storeInquiry(env, message.body)
-    if (outcome.kind === 'dead') {
-      // Retrying cannot fix it; it is kept (still sealed) for an operator instead.
-      await insertDeadLetter(env.LEADS, {
-        id: message.id,
-        inquiryId: outcome.inquiryId,
-        reason: outcome.reason,
-        attempts: message.attempts,
-        body: JSON.stringify(message.body),
-      })
-      logEvent('warn', 'inquiry.dead_letter', { message: message.id, reason: outcome.reason })
-    } else {
-      logEvent('info', `inquiry.${outcome.kind}`, { message: message.id })
-    }
-    message.ack()
-  } catch (error) {
-    const delaySeconds = retryDelaySeconds(message.attempts)
-    logEvent('warn', 'inquiry.retry', {
-      message: message.id,
-      attempts: message.attempts,
-      delaySeconds,
-      cause: error instanceof Error ? error.name : typeof error,
-    })
-    message.retry({ delaySeconds })
+  return {
+    kind: 'lead',
+    lead: { id: message.id, partnerId: message.partnerId, receivedAt: message.receivedAt, sealed },
   }
 }
 
-/** The INQUIRIES consumer: each message is stored once, kept as a dead letter, or retried. */
+function retry(message: Message<unknown>, error: unknown): void {
+  const delaySeconds = retryDelaySeconds(message.attempts)
+  logEvent('warn', 'inquiry.retry', {
+    message: message.id,
+    attempts: message.attempts,
+    delaySeconds,
+    cause: error instanceof Error ? error.name : typeof error,
+  })
+  message.retry({ delaySeconds })
+}
+
+async function keepDeadLetter(
+  env: Env,
+  message: Message<unknown>,
+  dead: { reason: string; inquiryId?: string },
+) {
+  try {
+    // Retrying cannot fix it; it is kept (still sealed) for an operator instead.
+    await insertDeadLetter(env.LEADS, {
+      id: message.id,
+      inquiryId: dead.inquiryId,
+      reason: dead.reason,
+      attempts: message.attempts,
+      body: JSON.stringify(message.body),
+    })
+    logEvent('warn', 'inquiry.dead_letter', { message: message.id, reason: dead.reason })
+    message.ack()
+  } catch (error) {
+    retry(message, error)
+  }
+}
+
+/**
+ * The INQUIRIES consumer: each message is stored once (all of a batch's
+ * leads in one D1 round trip), kept as a dead letter, or retried.
+ */
 export async function consumeInquiries(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  await Promise.all(batch.messages.map((message) => handle(env, message)))
+  const storable: { message: Message<unknown>; lead: NewLead }[] = []
+  await Promise.all(
+    batch.messages.map(async (message) => {
+      try {
+        const prepared = await prepare(env, message.body)
+        if (prepared.kind === 'dead') await keepDeadLetter(env, message, prepared)
+        else storable.push({ message, lead: prepared.lead })
+      } catch (error) {
+        retry(message, error)
+      }
+    }),
+  )
+  if (storable.length === 0) return
+  try {
+    const created = await insertLeads(
+      env.LEADS,
+      storable.map((s) => s.lead),
+    )
+    for (const { message } of storable) message.ack()
+    logEvent('info', 'inquiry.stored', {
+      stored: created.filter(Boolean).length,
+      duplicates: created.filter((c) => !c).length,
+    })
+  } catch (error) {
+    // Inserts are idempotent, so the whole batch may safely be tried again.
+    for (const { message } of storable) retry(message, error)
+  }
 }
