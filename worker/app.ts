@@ -22,16 +22,15 @@ const publicRead = cors({
 /** Coordinators and operators; no CORS on these paths, so no browser page can call them. */
 const coordinatorAuth = bearerAuth({ tokens: (env) => env.COORDINATOR_TOKENS, realm: 'leads' })
 
+// A `/path/*` pattern also matches `/path` itself in Hono.
 export const app = new Hono<AppEnv>()
   .use('/v1/clinics/*', publicRead)
-  .use('/v1/clinics', publicRead)
   .use('/v1/partners/*', publicRead)
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
   .route('/v1/inquiries', inquiriesRoutes)
   .use('/v1/leads/*', coordinatorAuth)
   .use('/v1/dead-letters/*', coordinatorAuth)
-  .use('/v1/dead-letters', coordinatorAuth)
   .route('/v1/leads', leadsRoutes)
   .route('/v1/dead-letters', deadLettersRoutes)
   .route('/healthz', healthRoutes)
