@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
+import { queryLeadsDb } from './helpers/d1.ts'
 import { type DevServer, freePort, startDevServer } from './helpers/dev-server.ts'
 import { type RunResult, runScript, runWranglerCli } from './helpers/run.ts'
 
@@ -100,20 +101,11 @@ function idsIn(file: string): string[] {
 }
 
 async function ackedIds(): Promise<string[]> {
-  const result = await runWranglerCli([
-    'd1',
-    'execute',
-    'LEADS',
-    '--local',
-    '--persist-to',
+  const rows = await queryLeadsDb<{ id: string }>(
     server.persistDir,
-    '--json',
-    '--command',
     'SELECT id FROM leads WHERE acked_at IS NOT NULL',
-  ])
-  expect(result.code, result.stderr).toBe(0)
-  const [answer] = JSON.parse(result.stdout) as { results: { id: string }[] }[]
-  return (answer?.results ?? []).map((row) => row.id)
+  )
+  return rows.map((row) => row.id)
 }
 
 describe('npm run leads -- pull', () => {

@@ -18,6 +18,19 @@ async function expectError(response: Response, status: number, code: string) {
   return body
 }
 
+/** Sends a keyed inquiry through the app with some bindings replaced by faulty ones. */
+async function postWithFaults(faults: Partial<Env>, key: string): Promise<Response> {
+  const ctx = createExecutionContext()
+  const request = new Request('https://worker.test/v1/inquiries', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': key },
+    body: JSON.stringify(validInquiry()),
+  })
+  const response = await app.fetch(request, { ...env, ...faults }, ctx)
+  await waitOnExecutionContext(ctx)
+  return response
+}
+
 describe('POST /v1/inquiries', () => {
   beforeEach(() => seedCatalog())
 
@@ -167,18 +180,7 @@ describe('POST /v1/inquiries', () => {
       send: () => Promise.reject(new Error('queue down')),
       sendBatch: () => Promise.reject(new Error('queue down')),
     } as unknown as Queue
-    const ctx = createExecutionContext()
-    const request = new Request('https://worker.test/v1/inquiries', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Origin: ORIGIN,
-        'Idempotency-Key': 'queue-down-1',
-      },
-      body: JSON.stringify(validInquiry()),
-    })
-    const response = await app.fetch(request, { ...env, INQUIRIES: failingQueue }, ctx)
-    await waitOnExecutionContext(ctx)
+    const response = await postWithFaults({ INQUIRIES: failingQueue }, 'queue-down-1')
     await expectError(response, 503, 'queue_unavailable')
     expect(response.headers.get('Retry-After')).toBe('5')
     const keys = await env.LEADS.prepare(
@@ -198,22 +200,7 @@ describe('POST /v1/inquiries', () => {
         throw new Error('D1_ERROR: unavailable')
       },
     } as unknown as D1Database
-    const ctx = createExecutionContext()
-    const request = new Request('https://worker.test/v1/inquiries', {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Origin: ORIGIN,
-        'Idempotency-Key': 'd1-down-1',
-      },
-      body: JSON.stringify(validInquiry()),
-    })
-    const response = await app.fetch(
-      request,
-      { ...env, LEADS: downD1, INQUIRIES: recordingQueue },
-      ctx,
-    )
-    await waitOnExecutionContext(ctx)
+    const response = await postWithFaults({ LEADS: downD1, INQUIRIES: recordingQueue }, 'd1-down-1')
     await expectError(response, 503, 'store_unavailable')
     expect(sent).toEqual([])
   })

@@ -1,22 +1,11 @@
 /// <reference lib="dom" />
-import { runWranglerCli } from '../../helpers/run.ts'
+import { queryLeadsDb } from '../../helpers/d1.ts'
 
 /** The ids in the local LEADS table of a test server's state. */
 export async function leadIds(persistDir: string): Promise<string[]> {
-  const result = await runWranglerCli([
-    'd1',
-    'execute',
-    'LEADS',
-    '--local',
-    '--persist-to',
-    persistDir,
-    '--command',
-    'SELECT id FROM leads',
-    '--json',
-  ])
-  if (result.code !== 0) throw new Error(`wrangler d1 execute failed: ${result.stderr}`)
-  const [first] = JSON.parse(result.stdout) as { results: { id: string }[] }[]
-  return (first?.results ?? []).map((row) => row.id)
+  return (await queryLeadsDb<{ id: string }>(persistDir, 'SELECT id FROM leads')).map(
+    (row) => row.id,
+  )
 }
 
 /**
