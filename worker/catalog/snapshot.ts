@@ -103,3 +103,11 @@ export function forgetCatalog(kv: KVNamespace): void {
 export function findPartner(snapshot: CatalogSnapshot, id: string): Partner | undefined {
   return snapshot.partners.get(id)
 }
+
+/** The catalog for a request, refreshing in the background past the request's end. */
+export function catalogFor(c: {
+  env: Env
+  executionCtx: Pick<ExecutionContext, 'waitUntil'>
+}): Promise<CatalogSnapshot> {
+  return getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+}

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import { getCatalog } from '../catalog/snapshot.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
 import type { AppEnv } from '../types.ts'
 
 export interface PartnerCorsOptions {
@@ -16,7 +16,7 @@ export interface PartnerCorsOptions {
 export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler<AppEnv> {
   return async function partnerCors(c, next) {
     const origin = c.req.header('Origin')
-    const catalog = origin ? await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p)) : undefined
+    const catalog = origin ? await catalogFor(c) : undefined
     const allowed =
       origin !== undefined &&
       catalog !== undefined &&

@@ -4,7 +4,7 @@ import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
 import { filterClinics, filterKey } from '../catalog/filter.ts'
-import { getCatalog } from '../catalog/snapshot.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import type { AppEnv } from '../types.ts'
@@ -30,7 +30,7 @@ export const clinicsRoutes = new Hono<AppEnv>()
       message:
         'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
     })
-    const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+    const catalog = await catalogFor(c)
     const variant = filterKey(query)
     const etag = catalogEtag(catalog.hash, variant)
     const ifNoneMatch = c.req.header('If-None-Match')
@@ -40,7 +40,7 @@ export const clinicsRoutes = new Hono<AppEnv>()
   })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
-    const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+    const catalog = await catalogFor(c)
     const clinic = v.is(Id, id) ? catalog.byId.get(id) : undefined
     if (!clinic)
       throw new ApiError(404, 'clinic_not_found', 'No clinic with that id is in the catalog.')

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { getCatalog } from '../catalog/snapshot.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
 import type { AppEnv } from '../types.ts'
 
 /** D1 answers are cached briefly so health checks cannot load the database. */
@@ -22,7 +22,7 @@ async function d1Answers(db: D1Database): Promise<boolean> {
 
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const [catalog, leads] = await Promise.all([
-    getCatalog(c.env, (p) => c.executionCtx.waitUntil(p)).catch(() => undefined),
+    catalogFor(c).catch(() => undefined),
     d1Answers(c.env.LEADS),
   ])
   // A Queue producer cannot be probed without sending; its binding must exist.

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
-import { getCatalog } from '../catalog/snapshot.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
@@ -49,7 +49,7 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       c.req.header('CF-Connecting-IP') ?? 'local',
     )
 
-    const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+    const catalog = await catalogFor(c)
     const partner =
       typeof rawPartnerId === 'string' ? catalog.partners.get(rawPartnerId) : undefined
     if (!partner?.active) {

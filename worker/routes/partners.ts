@@ -1,13 +1,13 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
-import { findPartner, getCatalog } from '../catalog/snapshot.ts'
+import { catalogFor, findPartner } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { AppEnv } from '../types.ts'
 
 /** What the widget needs to know about the partner that embeds it. */
 export const partnersRoutes = new Hono<AppEnv>().get('/:id', async (c) => {
-  const catalog = await getCatalog(c.env, (p) => c.executionCtx.waitUntil(p))
+  const catalog = await catalogFor(c)
   const partner = findPartner(catalog, c.req.param('id'))
   if (!partner?.active) {
     throw new ApiError(404, 'partner_not_found', 'No active partner with that id.')
