@@ -28,6 +28,9 @@ async function loadMiniflare(): Promise<MiniflareModule> {
   return (await import(pathToFileURL(fromWrangler.resolve('miniflare')).href)) as MiniflareModule
 }
 
+/** Where the floor probe (`bench/floor-worker.ts`) answers, beside the Worker. */
+export const FLOOR_PATH = '/bench-floor/inquiries'
+
 export interface BenchServer {
   url: string
   origin: string
@@ -91,7 +94,10 @@ async function seedCatalog(kv: KV, catalog: CatalogFile): Promise<void> {
  * declares, ephemeral state (Miniflare's own temp dir, removed on stop), no
  * wrangler dev proxy and no per-request log lines.
  */
-export async function startBenchServer(port: number): Promise<BenchServer> {
+export async function startBenchServer(
+  port: number,
+  debug: { inspectorPort?: number } = {},
+): Promise<BenchServer> {
   // Fresh secrets for this run only; given through the environment so wrangler
   // finds the required ones, and set again on the bindings below so a
   // developer's .dev.vars never leaks into the bench.
@@ -122,10 +128,26 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
   }
   // State in memory where the machine offers it: local D1 and Queues write
   // SQLite files, and waiting on a shared disk is not a cost of our code.
+  const floor: WorkerOptions = {
+    name: 'bench-floor',
+    compatibilityDate: worker.compatibilityDate,
+    modules: [
+      {
+        type: 'ESModule',
+        path: join(ROOT, 'bench-floor.js'),
+        contents: await bundleWorker(join(ROOT, 'bench', 'floor-worker.ts'), {}),
+      },
+    ],
+    routes: [`127.0.0.1${FLOOR_PATH}`],
+    ratelimits: { FLOOR_LIMITER: { namespace_id: '1002', simple: BENCH_RATE_LIMIT } },
+    queueProducers: { FLOOR_QUEUE: { queueName: 'bench-floor' } },
+    // The same batching as INQUIRIES (wrangler.toml), so the consumer's share is alike.
+    queueConsumers: { 'bench-floor': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 0 } },
+  }
   const stateDir = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cc-bench-'))
   const options = {
     resourcePersistencePath: stateDir,
-    workers: [worker, ...externalWorkers],
+    workers: [worker, floor, ...externalWorkers],
     host: '127.0.0.1',
     port,
     cf: false,
@@ -139,6 +161,8 @@ export async function startBenchServer(port: number): Promise<BenchServer> {
       }
     },
     telemetry: { enabled: false },
+    // Only `npm run bench:profile` opens the V8 inspector; it slows every request.
+    ...(debug.inspectorPort ? { inspectorPort: debug.inspectorPort } : {}),
   }
   // TypeScript cannot pick the `workers` branch of Miniflare's option union
   // (index signatures on both branches); the shape is Miniflare's own.

@@ -1,8 +1,10 @@
 import autocannon, { type Request } from 'autocannon'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
 import { validInquiry } from './inquiry-body.ts'
+import { FLOOR_PATH } from './server.ts'
 
-export type Endpoint = 'healthz' | 'clinics' | 'inquiries'
+/** `floor` is the contract's minimum for an inquiry, without our code (bench/floor-worker.ts). */
+export type Endpoint = 'healthz' | 'clinics' | 'inquiries' | 'floor'
 
 export interface RoundResult {
   endpoint: Endpoint
@@ -26,7 +28,12 @@ export interface ThroughputOptions {
   afterRound?: (endpoint: Endpoint) => Promise<void>
 }
 
-function requestsFor(endpoint: Endpoint, options: ThroughputOptions, runId: string): Request[] {
+/** autocannon requests for one endpoint; inquiries get a fresh Idempotency-Key each. */
+export function requestsFor(
+  endpoint: Endpoint,
+  options: Pick<ThroughputOptions, 'origin' | 'catalog'>,
+  runId: string,
+): Request[] {
   if (endpoint === 'healthz') return [{ method: 'GET', path: '/healthz' }]
   if (endpoint === 'clinics') return [{ method: 'GET', path: '/v1/clinics' }]
   // A handful of distinct valid bodies; each request gets its own key.
@@ -37,7 +44,7 @@ function requestsFor(endpoint: Endpoint, options: ThroughputOptions, runId: stri
   return [
     {
       method: 'POST',
-      path: '/v1/inquiries',
+      path: endpoint === 'floor' ? FLOOR_PATH : '/v1/inquiries',
       setupRequest: (request) => {
         n += 1
         return {
