@@ -126,8 +126,6 @@ export async function startBenchServer(
       INQUIRY_LIMITER: { namespace_id: '1001', simple: BENCH_RATE_LIMIT },
     },
   }
-  // State in memory where the machine offers it: local D1 and Queues write
-  // SQLite files, and waiting on a shared disk is not a cost of our code.
   const floor: WorkerOptions = {
     name: 'bench-floor',
     compatibilityDate: worker.compatibilityDate,
@@ -139,11 +137,21 @@ export async function startBenchServer(
       },
     ],
     routes: [`127.0.0.1${FLOOR_PATH}`],
+    // The same asset router in front as the Worker has, sending the path straight to it.
+    assets: worker.assets && {
+      ...worker.assets,
+      routerConfig: {
+        has_user_worker: true,
+        static_routing: { asset_worker: [], user_worker: [FLOOR_PATH] },
+      },
+    },
     ratelimits: { FLOOR_LIMITER: { namespace_id: '1002', simple: BENCH_RATE_LIMIT } },
     queueProducers: { FLOOR_QUEUE: { queueName: 'bench-floor' } },
     // The same batching as INQUIRIES (wrangler.toml), so the consumer's share is alike.
     queueConsumers: { 'bench-floor': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 0 } },
   }
+  // State in memory where the machine offers it: local D1 and Queues write
+  // SQLite files, and waiting on a shared disk is not a cost of our code.
   const stateDir = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'cc-bench-'))
   const options = {
     resourcePersistencePath: stateDir,
