@@ -11,7 +11,12 @@ import { type Endpoint, requestsFor } from './throughput.ts'
  * and in workerd's own C++ is not in this profile; `npm run bench` measures
  * the whole.
  */
-const endpoint = (process.argv[2] ?? 'inquiries') as Endpoint
+const ENDPOINTS: readonly Endpoint[] = ['healthz', 'clinics', 'inquiries', 'floor']
+const endpoint = ENDPOINTS.find((e) => e === (process.argv[2] ?? 'inquiries'))
+if (!endpoint) {
+  console.error(`usage: npm run bench:profile -- [${ENDPOINTS.join('|')}] [SECONDS]`)
+  process.exit(2)
+}
 const seconds = Number(process.argv[3] ?? 6)
 const TOP = 30
 
