@@ -2,7 +2,7 @@ import autocannon from 'autocannon'
 import { freePort } from '../test/node/helpers/dev-server.ts'
 import { type CpuProfile, connectInspector, summarise } from './cpu-profile.ts'
 import { startBenchServer } from './server.ts'
-import { type Endpoint, requestsFor } from './throughput.ts'
+import { ENDPOINTS, requestsFor } from './throughput.ts'
 
 /**
  * `npm run bench:profile [-- ENDPOINT [SECONDS]]`: where the Worker's own
@@ -11,7 +11,6 @@ import { type Endpoint, requestsFor } from './throughput.ts'
  * and in workerd's own C++ is not in this profile; `npm run bench` measures
  * the whole.
  */
-const ENDPOINTS: readonly Endpoint[] = ['healthz', 'clinics', 'inquiries', 'floor']
 const endpoint = ENDPOINTS.find((e) => e === (process.argv[2] ?? 'inquiries'))
 if (!endpoint) {
   console.error(`usage: npm run bench:profile -- [${ENDPOINTS.join('|')}] [SECONDS]`)

@@ -9,7 +9,7 @@ import { runBurst } from './burst.ts'
 import { runHostile } from './hostile.ts'
 import { type Check, printTable } from './report.ts'
 import { BENCH_RATE_LIMIT, type BenchServer, startBenchServer } from './server.ts'
-import { type Endpoint, interleavedThroughput, median } from './throughput.ts'
+import { ENDPOINTS, type Endpoint, interleavedThroughput, median } from './throughput.ts'
 
 const WIDGET_BUDGET = 12_288
 const WIDGET_AIM = 8_192
@@ -44,7 +44,7 @@ console.log(
 
 let exitCode = 1
 try {
-  const endpoints: Endpoint[] = ['healthz', 'clinics', 'inquiries', 'floor']
+  const endpoints: Endpoint[] = [...ENDPOINTS]
   console.log(
     `Throughput: ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s per endpoint, ${CONNECTIONS} connections ...`,
   )

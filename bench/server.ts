@@ -19,6 +19,8 @@ export const BENCH_RATE_LIMIT = { limit: 1_000_000_000, period: 60 as const }
 type MiniflareModule = typeof import('miniflare')
 type WorkerOptions = import('miniflare').V4WorkerOptions
 type RateLimits = WorkerOptions['ratelimits']
+type QueueProducers = Record<string, { queueName: string }>
+type QueueConsumers = Record<string, { maxBatchSize?: number; maxBatchTimeout?: number }>
 type MiniflareOptions = import('miniflare').V4MiniflareOptions
 type MiniflareInstance = InstanceType<MiniflareModule['Miniflare']>
 type D1 = Awaited<ReturnType<MiniflareInstance['getD1Database']>>
@@ -126,6 +128,12 @@ export async function startBenchServer(
       INQUIRY_LIMITER: { namespace_id: '1001', simple: BENCH_RATE_LIMIT },
     },
   }
+  // The floor's consumer batches like the INQUIRIES consumer in wrangler.toml.
+  const inquiriesQueue = (workerOptions.queueProducers as QueueProducers).INQUIRIES?.queueName
+  const inquiriesConsumer = inquiriesQueue
+    ? (workerOptions.queueConsumers as QueueConsumers)[inquiriesQueue]
+    : undefined
+  if (!inquiriesConsumer) throw new Error('wrangler.toml has no consumer for INQUIRIES')
   const floor: WorkerOptions = {
     name: 'bench-floor',
     compatibilityDate: worker.compatibilityDate,
@@ -147,8 +155,13 @@ export async function startBenchServer(
     },
     ratelimits: { FLOOR_LIMITER: { namespace_id: '1002', simple: BENCH_RATE_LIMIT } },
     queueProducers: { FLOOR_QUEUE: { queueName: 'bench-floor' } },
-    // The same batching as INQUIRIES (wrangler.toml), so the consumer's share is alike.
-    queueConsumers: { 'bench-floor': { maxBatchSize: 100, maxBatchTimeout: 1, maxRetries: 0 } },
+    queueConsumers: {
+      'bench-floor': {
+        maxBatchSize: inquiriesConsumer.maxBatchSize,
+        maxBatchTimeout: inquiriesConsumer.maxBatchTimeout,
+        maxRetries: 0,
+      },
+    },
   }
   // State in memory where the machine offers it: local D1 and Queues write
   // SQLite files, and waiting on a shared disk is not a cost of our code.

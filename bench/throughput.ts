@@ -4,7 +4,8 @@ import { validInquiry } from './inquiry-body.ts'
 import { FLOOR_PATH } from './server.ts'
 
 /** `floor` is the contract's minimum for an inquiry, without our code (bench/floor-worker.ts). */
-export type Endpoint = 'healthz' | 'clinics' | 'inquiries' | 'floor'
+export const ENDPOINTS = ['healthz', 'clinics', 'inquiries', 'floor'] as const
+export type Endpoint = (typeof ENDPOINTS)[number]
 
 export interface RoundResult {
   endpoint: Endpoint
