@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { ACK_ITEMS_MAX } from '../../shared/schemas/leads-api.ts'
-import { CliError, EXIT, type LeadsClient } from './leads-client.ts'
+import { CliError, EXIT } from './cli.ts'
+import type { LeadsClient } from './leads-client.ts'
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
