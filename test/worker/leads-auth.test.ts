@@ -20,8 +20,8 @@ describe('coordinator auth', () => {
 
   it.each([
     'Bearer wrong-token',
-    'Bearer test-token-ne',
-    'Bearer test-token-new-and-more',
+    `Bearer ${TOKEN.slice(0, -1)}`,
+    `Bearer ${TOKEN}-and-more`,
     'Basic dGVzdC10b2tlbi1uZXc6',
     `Bearer ${TOKEN},${OLD_TOKEN}`,
     'Bearer ',
