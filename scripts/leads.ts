@@ -22,7 +22,7 @@ import { fileSink, type LeadSink, stdoutSink } from './lib/leads-sink.ts'
 
 const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDINATOR_TOKEN required):
   npm run leads -- pull [--out FILE [--ack]] [--format jsonl|csv] [--batch N] [--visibility MS]
-  npm run leads -- ack --from FILE.jsonl
+  npm run leads -- ack --from FILE
   npm run leads -- dead-letters [--all]
   npm run leads -- replay ID... | --all
 See docs/coordinators.md.`
@@ -60,7 +60,7 @@ async function pull(client: LeadsClient, { values }: CommandLine, rest: string[]
 const COMMANDS: Record<string, Command> = {
   pull,
   ack: async (client, { values }, rest) => {
-    if (!values.from || rest.length > 0) throw new UsageError('ack needs --from FILE.jsonl')
+    if (!values.from || rest.length > 0) throw new UsageError('ack needs --from FILE')
     await ackFromFile(client, values.from)
   },
   'dead-letters': (client, { values }) => listDeadLetters(client, values.all),

@@ -71,3 +71,54 @@ const csv: LeadFormat = {
 }
 
 export const LEAD_FORMATS: Record<Format, LeadFormat> = { jsonl, csv }
+
+/** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let cellText = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cellText += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cellText += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      record.push(cellText)
+      cellText = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      record.push(cellText)
+      records.push(record)
+      record = []
+      cellText = ''
+    } else cellText += ch
+  }
+  if (cellText !== '' || record.length > 0) records.push([...record, cellText])
+  return records
+}
+
+/** The lease ids of a file `pull` wrote, in either format. */
+export function leaseIdsIn(text: string): string[] {
+  if (text.startsWith(csv.header)) {
+    const [header = [], ...records] = parseCsv(text)
+    const column = header.indexOf('leaseId')
+    return records.map((r) => r[column] ?? '').filter(Boolean)
+  }
+  const ids: string[] = []
+  for (const [n, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue
+    let leaseId: unknown
+    try {
+      leaseId = (JSON.parse(line) as { leaseId?: unknown }).leaseId
+    } catch {
+      throw new SyntaxError(`line ${n + 1} is not a JSON line`)
+    }
+    if (typeof leaseId === 'string') ids.push(leaseId)
+  }
+  return ids
+}

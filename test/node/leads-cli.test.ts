@@ -353,12 +353,15 @@ describe('pull --out writes only files that belong to the coordinator', () => {
     expect(idsIn(out)).toEqual(ids)
   })
 
-  it('writes --format csv as RFC 4180 with a header, under the same rules', async () => {
+  it('writes --format csv as RFC 4180 with a header, under the same rules, and acks from it', async () => {
     const ids = await sendInquiries(1, 'csv')
     await waitStored(ids)
     const out = join(dir, 'leads.csv')
-    const run = await leads(['pull', '--ack', '--format', 'csv', '--out', out])
+    const run = await leads(['pull', '--format', 'csv', '--out', out, '--visibility', '60000'])
     expect(run.code, run.stderr).toBe(0)
+    const acked = await leads(['ack', '--from', out])
+    expect(acked.code, acked.stderr).toBe(0)
+    expect(acked.stderr).toContain('Acknowledged 1 of 1')
     expect(statSync(out).mode & 0o777).toBe(0o600)
     const rows = readFileSync(out, 'utf8').split('\r\n')
     expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,partnerId,clinicIds,/)

@@ -24,9 +24,9 @@ async function leadStore(db: D1Database, now: number): Promise<DeadLetterBacklog
 }
 
 /**
- * 503 when a binding or a secret is unusable; 200 but "degraded" while dead
- * letters wait (the service works, an inquiry is late: nothing to take out
- * of rotation, something to look at).
+ * 503 when a binding does not answer (DESIGN.md: 200 when the Worker and its
+ * bindings answer). "degraded" with 200 while a secret is refused or dead
+ * letters wait: the Worker answers, and what it shows is for an operator.
  */
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const now = Date.now()
@@ -38,12 +38,12 @@ export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
   const tokens = tokensProblem(c.env.COORDINATOR_TOKENS)
   // A Queue producer cannot be probed without sending; its binding must exist.
   const inquiries = typeof c.env.INQUIRIES?.send === 'function'
-  const ok = catalog !== undefined && backlog !== undefined && inquiries && !keyring && !tokens
-  const waiting = (backlog?.count ?? 0) > 0
+  const answers = catalog !== undefined && backlog !== undefined && inquiries
+  const ok = answers && !keyring && !tokens && (backlog?.count ?? 0) === 0
   c.header('Cache-Control', 'no-store')
   return c.json(
     {
-      status: ok && !waiting ? 'ok' : 'degraded',
+      status: ok ? 'ok' : 'degraded',
       bindings: {
         CATALOG: catalog ? 'ok' : 'error',
         LEADS: backlog ? 'ok' : 'error',
@@ -61,6 +61,6 @@ export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
         updatedAt: catalog.updatedAt,
       },
     },
-    ok ? 200 : 503,
+    answers ? 200 : 503,
   )
 })
