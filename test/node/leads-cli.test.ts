@@ -89,7 +89,10 @@ async function waitStored(ids: string[]): Promise<void> {
       })
     }
     if (ids.every((id) => seen.has(id))) return
-    if (Date.now() > deadline) throw new Error(`only ${seen.size} of ${ids.length} leads stored`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${seen.size} of ${ids.length} leads stored; the server said:\n${server.output().slice(-3000)}`,
+      )
     await new Promise((r) => setTimeout(r, 300))
   }
 }

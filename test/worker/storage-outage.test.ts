@@ -15,6 +15,7 @@ import { seedCatalog } from './helpers/catalog.ts'
 import { call, json, ORIGIN } from './helpers/http.ts'
 import { nextClientIp, validInquiry } from './helpers/inquiry.ts'
 import { clearLeadStore, pull } from './helpers/leads.ts'
+import { recordingQueue } from './helpers/queue.ts'
 
 const HOUR_S = 3600
 
@@ -39,13 +40,7 @@ async function leadTableIsAway(): Promise<boolean> {
 
 /** Accepts inquiries through the real intake, keeping the queue messages it sends. */
 async function acceptInquiries(count: number): Promise<{ ids: string[]; messages: unknown[] }> {
-  const messages: unknown[] = []
-  const queue = {
-    send: async (body: unknown) => void messages.push(body),
-    sendBatch: async (batch: Iterable<{ body: unknown }>) => {
-      for (const m of batch) messages.push(m.body)
-    },
-  } as unknown as Queue
+  const { sent: messages, queue } = recordingQueue()
   const ids: string[] = []
   for (let i = 0; i < count; i++) {
     const response = await app.request(
