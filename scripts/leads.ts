@@ -43,11 +43,6 @@ async function pull(client: LeadsClient, { values }: CommandLine, rest: string[]
     ),
   }
   const format = LEAD_FORMATS[choiceOption(values.format, '--format', FORMATS)]
-  if (options.ack && !values.out) {
-    throw new UsageError(
-      'pull --ack needs --out FILE: a pipe or a terminal cannot show that the leads were kept, and an acknowledged lead is never handed out again. Without --ack, nothing is acknowledged.',
-    )
-  }
   const sink: LeadSink = values.out ? await fileSink(values.out, format) : stdoutSink(format)
   try {
     printSummary(await pullAll(client, sink, options), sink, options.ack)

@@ -32,7 +32,7 @@ export async function pullAll(
 ): Promise<PullSummary> {
   if (options.ack && !sink.durable) {
     throw new UsageError(
-      `pull --ack needs --out FILE: ${sink.name} cannot show that the leads were kept (a pipe's reader may stop early, a terminal keeps nothing), and an acknowledged lead is never handed out again. Without --ack, nothing is acknowledged.`,
+      `pull --ack needs --out FILE: ${sink.name} (a pipe, a terminal) cannot show that the leads were kept, and an acknowledged lead is never handed out again. Without --ack, nothing is acknowledged.`,
     )
   }
   const summary: PullSummary = { pulled: 0, written: 0, acked: 0, lateAcks: 0, skipped: 0 }
