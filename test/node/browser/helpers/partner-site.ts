@@ -89,18 +89,20 @@ ${body}
 
 /**
  * What an operator does for a new partner site: adds its origins to the
- * partner's `allowedOrigins` and publishes the catalog to the server's local
- * state; resolves once the Worker answers a preflight from the first origin.
+ * partner's `allowedOrigins` (or, with `only`, makes them the only ones) and
+ * publishes the catalog to the server's local state; resolves once the Worker
+ * answers a preflight from the first origin.
  */
 export async function allowOrigins(
   server: DevServer,
   partnerId: string,
   origins: string[],
+  options: { only?: boolean } = {},
 ): Promise<void> {
   const catalog = await sampleCatalogFor(server.port)
   const partner = catalog.partners.find((p) => p.id === partnerId)
   if (!partner) throw new Error(`no partner ${partnerId} in the sample catalog`)
-  partner.allowedOrigins.push(...origins)
+  partner.allowedOrigins = [...(options.only ? [] : partner.allowedOrigins), ...origins]
   await publishCatalog(catalog, { local: true, persistTo: server.persistDir })
   const deadline = Date.now() + 20_000
   while (Date.now() < deadline) {
