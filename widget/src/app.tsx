@@ -15,7 +15,7 @@ import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
 import { ClinicList } from './ui/list.tsx'
-import { UNAVAILABLE } from './unavailable.ts'
+import { Unavailable } from './ui/unavailable.tsx'
 
 export interface AppProps {
   host: HTMLElement
@@ -249,17 +249,9 @@ export class App extends Component<AppProps, State> {
       )
     }
     const { retryPart } = this.state
-    const u = UNAVAILABLE[lang]
     return (
       <div class="w" ref={this.#root} lang={lang}>
-        {retryPart && (
-          <p role="alert">
-            {u.text}{' '}
-            <button type="button" class="sec" onClick={retryPart}>
-              {u.retry}
-            </button>
-          </p>
-        )}
+        {retryPart && <Unavailable lang={lang} onRetry={retryPart} />}
         {body}
         {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
           <NeutralContext t={t} id={uid} />

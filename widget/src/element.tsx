@@ -4,7 +4,7 @@ import { App } from './app.tsx'
 import { emitter } from './events.ts'
 import { loadStrings, toLang } from './strings.ts'
 import { widgetSheet } from './styles.ts'
-import { UNAVAILABLE } from './unavailable.ts'
+import { Unavailable } from './ui/unavailable.tsx'
 
 let instances = 0
 
@@ -62,14 +62,10 @@ export class ClinicCompareElement extends HTMLElement {
       },
       () => {
         if (!stillCurrent()) return
-        const u = UNAVAILABLE[lang]
         render(
-          <p role="alert" class="w">
-            {u.text}{' '}
-            <button type="button" class="sec" onClick={() => this.#render()}>
-              {u.retry}
-            </button>
-          </p>,
+          <div class="w">
+            <Unavailable lang={lang} onRetry={() => this.#render()} />
+          </div>,
           shadow,
         )
         emitter(this)('error', { code: 'strings_unavailable' })
