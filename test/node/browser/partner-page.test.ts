@@ -137,7 +137,7 @@ ${script}
     await page.close()
   })
 
-  it('is created, removed and created again by a single-page app, switching language', async () => {
+  it('is created, removed and created again by a single-page app, switching its attributes', async () => {
     const page = await open('/app')
     const problems = await watchProblems(page)
     const events = await recordEvents(page)
@@ -204,6 +204,17 @@ ${script}
       document.querySelector('clinic-compare')?.setAttribute('partner', 'nobody'),
     )
     await expect.poll(events).toContain('error {"code":"partner_not_found","status":404}')
+    // An api-base with no Worker behind it (the partner's own origin), then the real one again.
+    await page.evaluate((base) => {
+      document.querySelector('clinic-compare')?.setAttribute('api-base', base)
+    }, site.origin)
+    await expect.poll(events).toContain('error {"code":"clinics_unavailable"}')
+    await page.evaluate((base) => {
+      const el = document.querySelector('clinic-compare')
+      el?.setAttribute('partner', 'demo')
+      el?.setAttribute('api-base', base)
+    }, server.url)
+    await waitForWidget(page, 'es')
     expect(await page.locator('clinic-compare').count()).toBe(1)
     expect(problems.cspViolations).toEqual([])
     expect(problems.pageErrors).toEqual([])
