@@ -7,40 +7,34 @@ import { UNAVAILABLE } from './unavailable.ts'
 
 declare const __WIDGET_MAIN__: string
 
-const script = document.currentScript as HTMLScriptElement | null
-const src = script?.src ?? location.href
+const src = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href
 
 /**
  * The module did not load: offline, or this loader came from a cache and the
- * deploy it names is gone. Each waiting element says so in its light DOM (the
- * widget's shadow root hides it once it runs) and announces the error. "Try
- * again" loads the current loader, past any cache. If that one fails as well,
- * it reloads the page: a browser never fetches a module URL that failed again
- * within the same page.
+ * deploy it names is gone. Each element not yet running says so in its light
+ * DOM (the widget's shadow root hides it once it runs) and announces the
+ * error. "Try again" loads the current loader, past any cache; if that one
+ * fails as well, it reloads the page, since a browser never fetches a module
+ * URL that failed again within the same page.
  */
 function unavailable() {
-  const waiting = [...document.querySelectorAll('clinic-compare')].filter(
-    (el) => !el.shadowRoot && !el.querySelector('[data-cc-unavailable]'),
-  )
-  for (const el of waiting) {
+  for (const el of document.querySelectorAll('clinic-compare')) {
+    if (el.shadowRoot || el.lastElementChild?.className === 'cc-unavailable') continue
     const t = UNAVAILABLE[toLang(el.getAttribute('lang') ?? document.documentElement.lang)]
     const box = document.createElement('p')
-    box.setAttribute('role', 'alert')
-    box.dataset.ccUnavailable = ''
     const button = document.createElement('button')
+    box.className = 'cc-unavailable'
+    box.setAttribute('role', 'alert')
+    // A partner may put the tag inside a <form>: never a submit button.
     button.type = 'button'
     button.textContent = t.retry
-    button.addEventListener('click', () => {
-      if (new URL(src).searchParams.has('retry')) {
-        location.reload()
-        return
-      }
-      for (const shown of document.querySelectorAll('[data-cc-unavailable]')) shown.remove()
+    button.onclick = () => {
+      if (src.includes('?retry=')) return location.reload()
+      for (const shown of document.querySelectorAll('.cc-unavailable')) shown.remove()
       const again = document.createElement('script')
       again.src = `${new URL('widget.js', src).href}?retry=${Date.now()}`
-      again.async = true
       document.head.append(again)
-    })
+    }
     box.append(`${t.text} `, button)
     el.append(box)
     el.dispatchEvent(
@@ -53,4 +47,4 @@ function unavailable() {
   }
 }
 
-import(new URL(__WIDGET_MAIN__, new URL('.', src)).href).catch(unavailable)
+import(new URL(__WIDGET_MAIN__, src).href).catch(unavailable)

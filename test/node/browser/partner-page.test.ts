@@ -265,6 +265,26 @@ ${script}
     await page.close()
   })
 
+  it('reloads the page on a second try when the module still cannot load', async () => {
+    const page = await browser.newPage()
+    const current = await (await fetch(`${server.url}/widget.js`)).text()
+    const broken = current.replace(/widget\/[0-9a-f]{12}\/main\.js/, 'widget/000000000000/main.js')
+    // Every copy of the loader, the one past the cache too, names a module that is gone.
+    const loaders = /\/widget\.js(\?|$)/
+    await page.route(loaders, (route) =>
+      route.fulfill({ body: broken, contentType: 'text/javascript', headers: CORS }),
+    )
+    await page.goto(site.url('/article'))
+    const retry = page.locator('clinic-compare').getByRole('button', { name: 'Try again' })
+    await retry.click()
+    // The loader past the cache failed as well: its message offers a reload.
+    await expect.poll(() => retry.count()).toBe(1)
+    await page.unroute(loaders)
+    await Promise.all([page.waitForEvent('load'), retry.click()])
+    await waitForWidget(page)
+    await page.close()
+  })
+
   it('sends a request from the partner origin that ends as exactly one lead', async () => {
     const page = await open('/article')
     const problems = await watchProblems(page)
