@@ -9,6 +9,7 @@ import {
 import { ackFromFile, listDeadLetters, replayDeadLetters } from './lib/leads-admin.ts'
 import { CliError, EXIT, LeadsClient } from './lib/leads-client.ts'
 import { printSummary, pullAll } from './lib/leads-pull.ts'
+import { formatReport, reportFormat, reportParams } from './lib/leads-report.ts'
 import { fileSink, type LeadSink, stdoutSink } from './lib/leads-sink.ts'
 
 const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDINATOR_TOKEN required):
@@ -16,6 +17,7 @@ const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDIN
   npm run leads -- ack --from FILE.jsonl
   npm run leads -- dead-letters [--all]
   npm run leads -- replay ID... | --all
+  npm run leads -- report [--since 30d] [--until DATE] [--by partner,campaign,day] [--format table|csv|json]
 See docs/coordinators.md.`
 
 function usage(message?: string): never {
@@ -49,6 +51,10 @@ function parse() {
         visibility: { type: 'string' },
         from: { type: 'string' },
         all: { type: 'boolean', default: false },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        by: { type: 'string' },
+        format: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -106,6 +112,14 @@ async function main(): Promise<number> {
       if (values.all === rest.length > 0) usage('replay needs dead-letter ids or --all (not both)')
       await replayDeadLetters(client, rest, values.all)
       return EXIT.ok
+    case 'report': {
+      if (rest.length > 0) usage(`Unexpected argument: ${rest[0]}`)
+      const format = reportFormat(values.format)
+      const report = await client.report(reportParams(values))
+      process.stdout.write(formatReport(report, format))
+      if (report.more) console.error('Warning: more groups matched than shown; narrow the range.')
+      return EXIT.ok
+    }
     default:
       usage(`Unknown command: ${command}`)
   }

@@ -5,6 +5,7 @@ import type {
   PulledLead,
   ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
+import type { ReportResponse } from '../../shared/schemas/reports.ts'
 
 /** Exit codes, documented in docs/coordinators.md. */
 export const EXIT = {
@@ -59,6 +60,10 @@ export class LeadsClient {
 
   replay(ids: string[]): Promise<ReplayResponse> {
     return this.call('POST', '/v1/dead-letters/replay', { ids })
+  }
+
+  report(params: URLSearchParams): Promise<ReportResponse> {
+    return this.call('GET', `/v1/reports/leads?${params}`)
   }
 
   /** Pull, ack and replay are safe to repeat, so transient failures are retried. */
