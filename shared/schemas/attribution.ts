@@ -1,19 +1,12 @@
 import * as v from 'valibot'
+import {
+  ATTRIBUTION_PAGE_MAX,
+  ATTRIBUTION_TAG_MAX,
+  PAGE_PATTERN,
+  TAG_PATTERN,
+} from './attribution-rules.ts'
 
-/** Longest `source`, `medium` or `campaign` kept; the widget cuts longer UTM values to this. */
-export const ATTRIBUTION_TAG_MAX = 100
-/** Longest page path kept; the widget cuts a longer `location.pathname` to this. */
-export const ATTRIBUTION_PAGE_MAX = 512
-
-/**
- * UTM values as partners write them ("spring-newsletter", "Boletín 2026"):
- * letters, digits and a little punctuation. No "@", so an email address
- * pasted into a campaign name is refused instead of stored in clear.
- */
-const TAG_PATTERN = /^[\p{L}\p{N}\p{M} _.~+\-:/|(),!'&]+$/u
-
-/** A URL path as `location.pathname` gives it: percent-encoded, no query, no fragment, no "@". */
-const PAGE_PATTERN = /^\/[A-Za-z0-9\-._~!$&'()*+,;=:%/]*$/
+export { ATTRIBUTION_PAGE_MAX, ATTRIBUTION_TAG_MAX }
 
 const Tag = v.pipe(
   v.string('Use a string'),
@@ -42,13 +35,3 @@ export const Attribution = v.strictObject({
 })
 
 export type Attribution = v.InferOutput<typeof Attribution>
-
-export const ATTRIBUTION_FIELDS = ['source', 'medium', 'campaign', 'page'] as const
-
-/** Whether one attribution value would be accepted (the widget drops the ones that would not). */
-export function isAttributionValue(
-  field: (typeof ATTRIBUTION_FIELDS)[number],
-  value: string,
-): boolean {
-  return v.is(field === 'page' ? Page : Tag, value)
-}
