@@ -5,7 +5,7 @@ import { queryLeadsDb } from '../helpers/d1.ts'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
 import { waitForLead } from './helpers/leads.ts'
-import { compareClinics, widget } from './helpers/page.ts'
+import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
@@ -18,14 +18,7 @@ async function sendFromWidget(page: Page): Promise<{ body: Record<string, unknow
   await compareClinics(page, ['Aurora'])
   const w = widget(page)
   await w.getByRole('button', { name: 'Request information' }).click()
-  await w.getByLabel('Your name').fill('Sample Parent')
-  await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-  await w.getByLabel('Country you live in').selectOption('MX')
-  await w.getByLabel('age in years').fill('6')
-  for (const group of await w.locator('form fieldset fieldset').all()) {
-    await group.getByLabel('No', { exact: true }).check()
-  }
-  await w.getByLabel(/I agree/).check()
+  await fillRequestForm(w, { country: 'MX', age: '6', answer: 'No' })
   await w.getByRole('button', { name: 'Send request' }).click()
   const body = (await posted).postDataJSON() as Record<string, unknown>
   const status = w.getByRole('status').filter({ hasText: 'Request id' })

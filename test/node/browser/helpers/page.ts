@@ -33,3 +33,18 @@ export async function tabTo(page: Page, text: string, maxPresses = 80): Promise<
   }
   throw new Error(`Tab never reached "${text}" (last: ${await focused(page)})`)
 }
+
+/** Fills the open request form with fictional sample values, one answer for every pre-screen question. */
+export async function fillRequestForm(
+  w: Locator,
+  options: { country: string; age: string; answer: 'Yes' | 'No' | 'Not sure' },
+): Promise<void> {
+  await w.getByLabel('Your name').fill('Sample Parent')
+  await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
+  await w.getByLabel('Country you live in').selectOption(options.country)
+  await w.getByLabel('age in years').fill(options.age)
+  for (const group of await w.locator('form fieldset fieldset').all()) {
+    await group.getByLabel(options.answer, { exact: true }).check()
+  }
+  await w.getByLabel(/I agree/).check()
+}
