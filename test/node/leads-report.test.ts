@@ -40,6 +40,12 @@ async function publishPartnerTokens(): Promise<void> {
     server.persistDir,
   ])
   expect(publish.code, publish.stderr).toBe(0)
+  // Each isolate re-reads the catalog in the background: wait until the new partner is served.
+  const deadline = Date.now() + 60_000
+  while ((await fetch(`${server.url}/v1/partners/${OTHER}`)).status !== 200) {
+    if (Date.now() > deadline) throw new Error('the published catalog was not served in time')
+    await new Promise((r) => setTimeout(r, 250))
+  }
 }
 
 let client = 0
