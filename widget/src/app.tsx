@@ -199,6 +199,7 @@ export class App extends Component<AppProps, State> {
           partner={partner}
           clinics={picked}
           apiBase={apiBase}
+          campaign={this.props.host.getAttribute('campaign')}
           emit={emit}
           onClose={() => go('compare', '.req')}
         />
