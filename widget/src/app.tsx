@@ -1,10 +1,4 @@
-import {
-  Component,
-  type ComponentChildren,
-  type ComponentType,
-  createRef,
-  type FunctionComponent,
-} from 'preact'
+import { Component, type ComponentChildren, type ComponentType, createRef } from 'preact'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
@@ -14,6 +8,7 @@ import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
 import { ClinicList } from './ui/list.tsx'
+import { SHARE_KEY } from './ui/share-key.ts'
 
 export interface AppProps {
   host: HTMLElement
@@ -26,7 +21,7 @@ export interface AppProps {
 
 type View = 'list' | 'compare' | 'form'
 
-type CompareProps = Parameters<typeof import('./ui/compare.tsx').Comparison>[0]
+type Compare = typeof import('./ui/compare.tsx').Comparison
 
 interface State {
   clinics: ClinicView[] | null
@@ -36,7 +31,7 @@ interface State {
   chosen: string[]
   view: View
   Form: ComponentType<FormProps> | null
-  Compare: FunctionComponent<CompareProps> | null
+  Compare: Compare | null
 }
 
 /** A chunk loaded once, on first need; a failed load may be tried again. */
@@ -52,7 +47,7 @@ function lazy<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 // The comparison and the form are separate chunks: first render never pays for them.
-const loadCompare = lazy(() => import('./ui/compare.tsx').then((m) => m.Comparison))
+const loadCompare = lazy(() => import('./ui/compare.tsx'))
 const loadForm = lazy(() => import('./form/form.tsx').then((m) => m.InquiryForm))
 
 /**
@@ -82,6 +77,7 @@ export class App extends Component<AppProps, State> {
   override componentDidMount() {
     this.#loadClinics()
     this.#loadPartner()
+    addEventListener('hashchange', this.#openShared)
   }
 
   override componentDidUpdate(prev: AppProps) {
@@ -95,6 +91,7 @@ export class App extends Component<AppProps, State> {
   }
 
   override componentWillUnmount() {
+    removeEventListener('hashchange', this.#openShared)
     this.#clinicsLoad++
     this.#partnerLoad++
   }
@@ -107,7 +104,7 @@ export class App extends Component<AppProps, State> {
     fetchClinics(apiBase).then(
       (clinics) => {
         if (load !== this.#clinicsLoad) return
-        this.setState({ clinics })
+        this.setState({ clinics }, this.#openShared)
         this.#emit('ready', { partner, lang, clinics: clinics.length })
       },
       () => {
@@ -115,6 +112,27 @@ export class App extends Component<AppProps, State> {
         this.setState({ failed: true })
         this.#emit('error', { code: 'clinics_unavailable' })
       },
+    )
+  }
+
+  /** A share link (`#clinic-compare=ID,ID,ID`) opens that comparison. */
+  #openShared = () => {
+    if (this.state.clinics && location.hash.includes(SHARE_KEY)) this.#openCompare(null)
+  }
+
+  /** Opens the comparison of `ids`, or of the share link's known clinics when null. */
+  #openCompare(ids: string[] | null) {
+    loadForm()
+    loadCompare().then(
+      (m) => {
+        const chosen = ids ?? m.sharedIds(location.hash, this.state.clinics ?? [])
+        if (chosen.length === 0) return
+        this.#emit('compare', { clinicIds: chosen })
+        // A link keeps the page's focus and scroll; the button moves focus to the heading.
+        this.#focusNext = ids && 'h2'
+        this.setState({ chosen, Compare: m.Comparison, view: 'compare' })
+      },
+      () => this.#emit('error', { code: 'compare_unavailable' }),
     )
   }
 
@@ -151,17 +169,7 @@ export class App extends Component<AppProps, State> {
         chosen: list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
       }))
     }
-    const openCompare = () => {
-      emit('compare', { clinicIds: ids })
-      loadForm()
-      loadCompare().then(
-        (component) => {
-          this.setState({ Compare: component })
-          go('compare', 'h2')
-        },
-        () => emit('error', { code: 'compare_unavailable' }),
-      )
-    }
+    const openCompare = () => this.#openCompare(ids)
     const openForm = () => {
       emit('form-open', { clinicIds: ids })
       loadForm().then(
@@ -200,7 +208,7 @@ export class App extends Component<AppProps, State> {
       body = (
         <>
           <h2 tabIndex={-1}>{t.comparison}</h2>
-          <Compare t={t} lang={lang} clinics={picked} onRemove={toggle} />
+          <Compare t={t} lang={lang} uid={uid} clinics={picked} onRemove={toggle} />
           <div class="bar">
             <button type="button" class="sec" onClick={() => go('list', 'h2')}>
               {t.back}
