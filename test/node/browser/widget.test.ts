@@ -80,7 +80,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     const text = (await table.textContent()) ?? ''
     expect(text).toContain('cannot legally treat patients')
     expect(text).toContain('in the name of a different company')
-    expect(text).toMatch(/Verified (last month|\d+ months ago) \(\w{3} \d{1,2}, \d{4}\)/)
+    expect(text).toMatch(/Verified \w{3} \d{1,2}, \d{4}/)
     expect(text).toContain('$14,000')
     expect(text).toContain('MX$240,000')
     expect(text).toContain('4.6 of 5 (38 reviews)')
