@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,6 +10,7 @@ import { browserMissing, launchChromium, waitForWidget, watchProblems } from './
 import { compareClinics, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
+const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const THREE = ['Aurora', 'Brisa', 'Cedro']
 const THREE_IDS = ['aurora-tijuana', 'brisa-tijuana', 'cedro-cancun']
 // Looked at by a person after a run; test-results/ is not committed.
@@ -253,7 +255,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       await w.getByRole('button', { name: toggle }).click()
       const byClinic: Record<string, string[]> = {}
       for (const [i, name] of THREE.entries()) {
-        const section = w.locator('.qb section').nth(i)
+        const section = w.locator('.qb .qc').nth(i)
         expect(await section.locator('h4').textContent()).toContain(name)
         byClinic[name] = await section.locator('li').allTextContents()
       }
@@ -388,5 +390,47 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     await expect(widget(none).locator('.card').count()).resolves.toBe(6)
     expect(await widget(none).locator('table').count()).toBe(0)
     await none.close()
+  })
+
+  it('has no axe-core violations at 375 px with every part open, in English and Spanish', async () => {
+    const axeContext = await browser.newContext({
+      bypassCSP: true,
+      viewport: { width: 375, height: 800 },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    })
+    const page = await axeContext.newPage()
+    await page.goto(`${server.url}/demo/`)
+    await waitForWidget(page, 'en')
+    await waitForWidget(page, 'es')
+    await page.evaluate(await axeSource)
+    const audit = () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
+            }
+          }
+        ).axe
+        const result = await axe.run(document)
+        return result.violations.map(
+          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+        )
+      })
+    for (const [lang, questions, share, only] of [
+      ['en', 'Questions to ask each clinic', 'Share', 'Show only the differences'],
+      ['es', 'Preguntas para cada clínica', 'Compartir', 'Mostrar solo las diferencias'],
+    ] as const) {
+      await compareClinics(page, THREE, lang)
+      const w = widget(page, lang)
+      await w.getByRole('button', { name: questions }).click()
+      await w.getByRole('button', { name: share }).click()
+      await w.getByLabel(only).check()
+      await w.locator('.gt').nth(3).click()
+    }
+    expect(await audit()).toEqual([])
+    await axeContext.close()
   })
 })

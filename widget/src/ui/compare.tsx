@@ -331,14 +331,14 @@ export class Comparison extends Component<Props, State> {
           <div id={`${uid}qb`} class="qb" hidden={!questionsOpen}>
             <p class="muted">{t.questionsHint}</p>
             {clinics.map((c) => (
-              <section key={c.id} aria-labelledby={`${uid}q-${c.id}`}>
-                <h4 id={`${uid}q-${c.id}`}>{c.name}</h4>
+              <div key={c.id} class="qc">
+                <h4>{c.name}</h4>
                 <ol>
                   {clinicQuestions(c, warnings(c)).map((code) => (
                     <li key={code}>{question(code, c)}</li>
                   ))}
                 </ol>
-              </section>
+              </div>
             ))}
           </div>
         </section>
