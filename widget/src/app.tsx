@@ -78,6 +78,8 @@ export class App extends Component<AppProps, State> {
     this.#loadClinics()
     this.#loadPartner()
     addEventListener('hashchange', this.#openShared)
+    // A share link's comparison chunk loads alongside the clinics, not after them.
+    if (location.hash.includes(SHARE_KEY)) loadCompare()
   }
 
   override componentDidUpdate(prev: AppProps) {

@@ -125,7 +125,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     const page = await context.newPage()
     await page.setViewportSize({ width, height: 800 })
     await page.goto(`${server.url}/demo/${hash}`)
-    await waitForWidget(page, lang)
+    // A share link may open the comparison before the list ever shows.
+    if (hash) await widget(page, lang).locator('h2').waitFor()
+    else await waitForWidget(page, lang)
     return page
   }
 
@@ -387,6 +389,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     await page.close()
 
     const none = await open(1280, 'en', '#clinic-compare=nope,gone')
+    await waitForWidget(none, 'en')
     await expect(widget(none).locator('.card').count()).resolves.toBe(6)
     expect(await widget(none).locator('table').count()).toBe(0)
     await none.close()
