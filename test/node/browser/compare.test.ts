@@ -1,16 +1,15 @@
 /// <reference lib="dom" />
-import { mkdir, readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
+import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { compareClinics, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const THREE = ['Aurora', 'Brisa', 'Cedro']
 const THREE_IDS = ['aurora-tijuana', 'brisa-tijuana', 'cedro-cancun']
 // Looked at by a person after a run; test-results/ is not committed.
@@ -317,7 +316,8 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     const printedFacts = await w.locator('tr.fact:visible').count()
     expect(printedFacts).toBe(12)
     expect(printedFacts).toBeGreaterThan(screenFacts)
-    const text = (await w.locator('.cmp').innerText()) ?? ''
+    // biome-ignore lint/performance/useDomNodeTextContent: only the text print shows counts here
+    const text = await w.locator('.cmp').innerText()
     expect(text).toContain('cannot legally treat patients')
     expect(text).toContain('Questions to ask each clinic')
     expect(text).toContain('only a Stem Cell Bank Licence')
@@ -405,23 +405,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     await page.goto(`${server.url}/demo/`)
     await waitForWidget(page, 'en')
     await waitForWidget(page, 'es')
-    await page.evaluate(await axeSource)
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                ctx: Document,
-              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
-            }
-          }
-        ).axe
-        const result = await axe.run(document)
-        return result.violations.map(
-          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-        )
-      })
+    const audit = () => axeViolations(page)
     for (const [lang, questions, share, only] of [
       ['en', 'Questions to ask each clinic', 'Share', 'Show only the differences'],
       ['es', 'Preguntas para cada clínica', 'Compartir', 'Mostrar solo las diferencias'],
