@@ -225,6 +225,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       // The live region is in the page before it speaks, so its change is announced.
       await expect(status.getAttribute('role')).resolves.toBe('status')
       await expect(status.textContent()).resolves.toBe('')
+      await expect(status.evaluate((el) => getComputedStyle(el).display)).resolves.toBe('block')
       const visibleFacts = () => w.locator('tr.fact:visible th').allTextContents()
       const all = await visibleFacts()
       expect(all).toHaveLength(12)
