@@ -8,6 +8,13 @@ import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { compareClinics, widget } from './helpers/page.ts'
+import {
+  allowOrigins,
+  type PartnerSite,
+  partnerPage,
+  startPartnerSite,
+  strictCsp,
+} from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 const THREE = ['Aurora', 'Brisa', 'Cedro']
@@ -18,6 +25,7 @@ const SHOTS = join(ROOT, 'test-results', 'compare')
 let server: DevServer
 let browser: Browser
 let context: BrowserContext
+let site: PartnerSite
 
 /** Where the comparison's parts sit, measured in the page. */
 interface Layout {
@@ -111,13 +119,29 @@ function namesInSight(w: Locator): Promise<string[]> {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the comparison', () => {
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startDevServer(), launchChromium()])
+    // A short catalog refresh, so the partner's newly allowed origin is seen quickly.
+    ;[server, browser, site] = await Promise.all([
+      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
+      launchChromium(),
+      startPartnerSite(),
+    ])
     context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
+    // A partner's article on its own origin, under its own strict CSP.
+    site.page(
+      '/article',
+      partnerPage(
+        'Comparing MSC clinics',
+        '<p>Our notes.</p><clinic-compare partner="demo" lang="es"></clinic-compare>',
+        `<script src="${server.url}/widget.js" async></script>`,
+      ),
+      { 'Content-Security-Policy': strictCsp(server.url) },
+    )
+    await allowOrigins(server, 'demo', [site.origin])
     await mkdir(SHOTS, { recursive: true })
   })
   afterAll(async () => {
     await browser?.close()
-    await server?.stop()
+    await Promise.all([server?.stop(), site?.stop()])
   })
 
   async function open(width: number, lang: string, hash = ''): Promise<Page> {
@@ -373,6 +397,29 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     }
     expect(problems).toEqual({ cspViolations: [], consoleErrors: [], pageErrors: [] })
     await opened.close()
+  })
+
+  it('shares a link to the partner’s own page on another origin, which reopens the comparison', async () => {
+    const page = await context.newPage()
+    await page.setViewportSize({ width: 375, height: 800 })
+    const problems = await watchProblems(page)
+    await page.goto(site.url('/article?ref=blog'))
+    await waitForWidget(page, 'es')
+    await compareClinics(page, ['Brisa', 'Cedro'], 'es')
+    const w = widget(page, 'es')
+    await w.getByRole('button', { name: 'Compartir' }).click()
+    const link = await w.getByLabel('Enlace a esta comparación').inputValue()
+    expect(link).toBe(site.url('/article?ref=blog#clinic-compare=brisa-tijuana,cedro-cancun'))
+    await expect.poll(() => w.locator('.st').textContent()).toContain('Enlace copiado')
+
+    const opened = await context.newPage()
+    await opened.setViewportSize({ width: 375, height: 800 })
+    await opened.goto(link)
+    const names = widget(opened, 'es').locator('table th[scope="col"]')
+    await expect.poll(() => names.count(), { timeout: 20_000 }).toBe(2)
+    expect((await names.allTextContents()).map((n) => n.split(' ')[0])).toEqual(['Brisa', 'Cedro'])
+    expect(problems).toEqual({ cspViolations: [], consoleErrors: [], pageErrors: [] })
+    await Promise.all([page.close(), opened.close()])
   })
 
   it('follows a share link set on a page already open, and ignores unknown clinics', async () => {
