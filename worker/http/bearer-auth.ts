@@ -55,7 +55,6 @@ export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv
     const candidate = bearerToken(c.req.header('Authorization'))
     if (!candidate || !(await matchesAny(candidate, tokens))) {
       throw new ApiError(
-        401,
         'unauthorized',
         candidate
           ? 'The bearer token is not valid.'

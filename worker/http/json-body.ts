@@ -9,7 +9,7 @@ export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body is over ${maxBytes} bytes.`)
+      throw new ApiError('payload_too_large', `The request body is over ${maxBytes} bytes.`)
     },
   })
 }
@@ -18,7 +18,6 @@ export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
 export async function readJsonBody(c: Context): Promise<unknown> {
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
     throw new ApiError(
-      415,
       'unsupported_media_type',
       'Send the body as JSON with Content-Type: application/json.',
     )
@@ -27,6 +26,6 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.')
+    throw new ApiError('malformed_json', 'The request body is not valid JSON.')
   }
 }

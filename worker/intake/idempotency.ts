@@ -7,7 +7,6 @@ export function readIdempotencyKey(header: string | undefined): string | undefin
   if (header === undefined) return undefined
   if (!KEY_PATTERN.test(header)) {
     throw new ApiError(
-      400,
       'invalid_idempotency_key',
       'Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.',
     )

@@ -25,7 +25,6 @@ function cachedJson(body: string, etag: string, ifNoneMatch: string | undefined)
 export const clinicsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const query = parseOrThrow(ClinicsQuery, c.req.query(), {
-      status: 400,
       code: 'invalid_filter',
       message:
         'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
@@ -42,8 +41,7 @@ export const clinicsRoutes = new Hono<AppEnv>()
     const id = c.req.param('id')
     const catalog = await catalogFor(c)
     const clinic = v.is(Id, id) ? catalog.byId.get(id) : undefined
-    if (!clinic)
-      throw new ApiError(404, 'clinic_not_found', 'No clinic with that id is in the catalog.')
+    if (!clinic) throw new ApiError('clinic_not_found', 'No clinic with that id is in the catalog.')
     return cachedJson(
       JSON.stringify(clinic),
       catalogEtag(catalog.hash, `clinic:${id}`),

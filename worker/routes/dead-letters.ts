@@ -17,7 +17,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
   })
   .get('/', async (c) => {
     const query = parseOrThrow(DeadLettersQuery, c.req.query(), {
-      status: 400,
       code: 'invalid_query',
       message: 'Use status=pending or status=all.',
     })
@@ -25,7 +24,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
   })
   .post('/replay', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
     const request = parseOrThrow(ReplayRequest, await readJsonBody(c), {
-      status: 422,
       code: 'invalid_replay',
       message: 'The replay request is not valid.',
     })
@@ -33,7 +31,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
       return c.json(await replayDeadLetters(c.env, request.ids))
     } catch (error) {
       throw new ApiError(
-        503,
         'queue_unavailable',
         'The queue did not accept the messages; nothing was marked replayed. Try again.',
         {

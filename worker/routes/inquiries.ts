@@ -21,9 +21,8 @@ import type { AppEnv } from '../types.ts'
 /** Far above any real inquiry (the longest fields total about 8 KB of UTF-8). */
 export const MAX_INQUIRY_BYTES = 16 * 1024
 
-const unavailable = (code: string, cause: unknown) =>
+const unavailable = (code: 'store_unavailable' | 'queue_unavailable', cause: unknown) =>
   new ApiError(
-    503,
     code,
     'We could not take your request just now. Nothing was saved; please try again.',
     {
@@ -53,11 +52,7 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const partner =
       typeof rawPartnerId === 'string' ? catalog.partners.get(rawPartnerId) : undefined
     if (!partner?.active) {
-      throw new ApiError(
-        403,
-        'unknown_partner',
-        'This site is not an active clinic-compare partner.',
-      )
+      throw new ApiError('unknown_partner', 'This site is not an active clinic-compare partner.')
     }
     const origin = c.req.header('Origin')
     // Browsers always send Origin on POST; its absence means a server-side client.
@@ -68,20 +63,18 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       !partner.allowedOrigins.includes(origin)
     ) {
       throw new ApiError(
-        403,
         'origin_not_allowed',
         'This partner does not allow requests from this site.',
       )
     }
 
     const inquiry = parseOrThrow(Inquiry, body, {
-      status: 422,
       code: 'invalid_inquiry',
       message: 'Some fields need attention.',
     })
     const referenceIssues = catalogReferenceIssues(inquiry, catalog)
     if (referenceIssues.length > 0) {
-      throw new ApiError(422, 'invalid_inquiry', 'Some fields need attention.', {
+      throw new ApiError('invalid_inquiry', 'Some fields need attention.', {
         issues: referenceIssues,
       })
     }
@@ -97,7 +90,6 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       })
       if (claim.kind === 'conflict') {
         throw new ApiError(
-          422,
           'idempotency_key_reused',
           'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
         )

@@ -18,7 +18,6 @@ export const leadsRoutes = new Hono<AppEnv>()
   .use(jsonBodyLimit(MAX_BODY_BYTES))
   .post('/pull', async (c) => {
     const request = parseOrThrow(PullRequest, await readJsonBody(c), {
-      status: 422,
       code: 'invalid_pull',
       message: 'The pull request is not valid.',
     })
@@ -27,7 +26,6 @@ export const leadsRoutes = new Hono<AppEnv>()
   })
   .post('/ack', async (c) => {
     const request = parseOrThrow(AckRequest, await readJsonBody(c), {
-      status: 422,
       code: 'invalid_ack',
       message: 'The ack request is not valid.',
     })

@@ -21,7 +21,6 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
   const token = bearerToken(c.req.header('Authorization'))
   if (!token) {
     throw new ApiError(
-      401,
       'unauthorized',
       'Send your partner report token as "Authorization: Bearer <token>".',
       { headers: { 'WWW-Authenticate': CHALLENGE } },
@@ -31,12 +30,12 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
   const owners = await reportTokenOwners(catalog.partners.values(), token)
   const id = c.req.param('id')
   if (owners.size === 0) {
-    throw new ApiError(401, 'unauthorized', 'The report token is not valid.', {
+    throw new ApiError('unauthorized', 'The report token is not valid.', {
       headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
     })
   }
   if (!owners.has(id)) {
-    throw new ApiError(403, 'forbidden', 'This token reads another partner’s report.')
+    throw new ApiError('forbidden', 'This token reads another partner’s report.')
   }
   const window = parseOrThrow(
     reportQuery(Date.now(), PARTNER_REPORT_DIMENSIONS),

@@ -13,7 +13,7 @@ export const partnersRoutes = new Hono<AppEnv>()
     const catalog = await catalogFor(c)
     const partner = findPartner(catalog, c.req.param('id'))
     if (!partner?.active) {
-      throw new ApiError(404, 'partner_not_found', 'No active partner with that id.')
+      throw new ApiError('partner_not_found', 'No active partner with that id.')
     }
     c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=300')
     return c.json(v.parse(PublicPartner, partner))

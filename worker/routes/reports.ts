@@ -5,7 +5,6 @@ import { countLeads } from '../reports/lead-counts.ts'
 import type { AppEnv } from '../types.ts'
 
 export const INVALID_REPORT_QUERY = {
-  status: 422,
   code: 'invalid_report_query',
   message: 'The report query is not valid.',
 } as const
