@@ -4,6 +4,14 @@
  * its status here; /openapi.json lists them from here. Valibot-free, so the
  * widget may import it.
  */
+export interface ErrorSpec {
+  status: number
+  /** For /openapi.json; what the client reads is the message at the call site. */
+  meaning: string
+  /** Response headers the code always comes with. */
+  headers?: readonly ('Retry-After' | 'WWW-Authenticate')[]
+}
+
 export const ERRORS = {
   bad_request: { status: 400, meaning: 'The request is malformed' },
   malformed_json: { status: 400, meaning: 'The body is not valid JSON' },
@@ -11,7 +19,7 @@ export const ERRORS = {
   invalid_query: { status: 400, meaning: 'A query parameter is not valid (see issues)' },
   invalid_idempotency_key: {
     status: 400,
-    meaning: 'Idempotency-Key is not 1 to 255 visible ASCII characters',
+    meaning: 'Idempotency-Key does not match its pattern',
   },
   unauthorized: {
     status: 401,
@@ -56,10 +64,7 @@ export const ERRORS = {
     status: 503,
     meaning: 'LEADS_KEY cannot open the waiting leads; an operator must fix it',
   },
-} as const satisfies Record<
-  string,
-  { status: number; meaning: string; headers?: readonly ('Retry-After' | 'WWW-Authenticate')[] }
->
+} as const satisfies Record<string, ErrorSpec>
 
 export type ErrorCode = keyof typeof ERRORS
 export type ErrorStatus = (typeof ERRORS)[ErrorCode]['status']

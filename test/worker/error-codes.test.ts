@@ -2,12 +2,12 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
+import { ERROR_CODES, ERRORS, type ErrorCode, type ErrorSpec } from '../../shared/errors.ts'
 import { ErrorBody } from '../../shared/schemas/api.ts'
 import { app } from '../../worker/app.ts'
 import { ApiError } from '../../worker/http/api-error.ts'
 import { seedCatalog } from './helpers/catalog.ts'
-import { call } from './helpers/http.ts'
+import { call, ORIGIN } from './helpers/http.ts'
 import { authed, TOKEN } from './helpers/leads.ts'
 
 const json = (body: string): RequestInit => ({
@@ -15,6 +15,26 @@ const json = (body: string): RequestInit => ({
   headers: { 'Content-Type': 'application/json' },
   body,
 })
+
+type OpenApi = {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        responses: Record<
+          string,
+          {
+            content: Record<
+              string,
+              { schema: { allOf: { properties: { error: { enum: string[] } } }[] } }
+            >
+          }
+        >
+      }
+    >
+  >
+}
 
 const bearer: RequestInit = { headers: { Authorization: `Bearer ${TOKEN}` } }
 
@@ -45,6 +65,24 @@ describe('error codes', () => {
       const body = v.parse(ErrorBody, await response.json())
       expect(body.error).toBe(code)
       expect(response.status).toBe(ERRORS[code].status)
+      const spec: ErrorSpec = ERRORS[code]
+      for (const header of spec.headers ?? []) expect(response.headers.get(header)).toBeTruthy()
+    },
+  )
+
+  it.each(REQUESTS.filter(([code]) => code !== 'not_found'))(
+    'lists %s in /openapi.json for the operation that answered it',
+    async (code, path, init) => {
+      const doc = await (await call('/openapi.json')).json<OpenApi>()
+      const template = Object.keys(doc.paths).find((candidate) =>
+        new RegExp(`^${candidate.replace(/\{\w+\}/g, '[^/]+')}$`).test(
+          new URL(path, ORIGIN).pathname,
+        ),
+      )
+      const method = (init?.method ?? 'GET').toLowerCase()
+      const responses = template ? doc.paths[template]?.[method]?.responses : undefined
+      const listed = responses?.[ERRORS[code].status]?.content['application/json']?.schema.allOf[1]
+      expect(listed?.properties.error.enum).toContain(code)
     },
   )
 

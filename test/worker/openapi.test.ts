@@ -1,16 +1,24 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
+import { ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
+import { ClinicsResponse, ClinicView } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
 import { ReportResponse } from '../../shared/schemas/reports.ts'
+import { app } from '../../worker/app.ts'
+import { UNDESCRIBED_PREFIXES } from '../../worker/routes/openapi.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { call, json } from './helpers/http.ts'
 import { postInquiry } from './helpers/inquiry.ts'
 
 type Operation = {
+  operationId: string
+  security: unknown[]
   requestBody?: { content: Record<string, { example?: unknown }> }
-  responses: Record<string, { content?: Record<string, { example?: unknown }> }>
+  responses: Record<string, Response>
+}
+type Response = {
+  content?: Record<string, { example?: unknown; schema?: { allOf?: unknown[] } }>
 }
 type Document = {
   openapi: string
@@ -22,7 +30,6 @@ const RESPONSE_SCHEMAS: Record<string, v.GenericSchema> = {
   'GET /v1/clinics 200': ClinicsResponse,
   'GET /v1/clinics/{id} 200': ClinicView,
   'GET /v1/partners/{id} 200': PublicPartner,
-  'GET /v1/clinics 400': ErrorBody,
   'POST /v1/inquiries 202': InquiryAccepted,
   'GET /v1/reports/leads 200': ReportResponse,
   'GET /v1/partners/{id}/report 200': ReportResponse,
@@ -56,6 +63,57 @@ describe('GET /openapi.json', () => {
       Object.keys(Inquiry.pipe[0].entries).sort(),
     )
     expect(inquiry.required).toContain('consent')
+  })
+
+  it('describes every route of the app, and only those', async () => {
+    const doc = await openApi()
+    // Middleware is registered as ALL; a route answers one method.
+    const routes = app.routes
+      .filter((route) => route.method !== 'ALL')
+      .filter((route) => !UNDESCRIBED_PREFIXES.some((prefix) => route.path.startsWith(prefix)))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`)
+    const described = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    )
+    expect([...new Set(routes)].sort()).toEqual(described.sort())
+    expect(routes).toContain('GET /v1/partners/{id}/report')
+  })
+
+  it('lists each operation’s error codes under the status shared/errors.ts gives them', async () => {
+    const doc = await openApi()
+    expect(
+      (doc.components.schemas.Error as { properties: { error: unknown } }).properties.error,
+    ).toEqual({ type: 'string', enum: ERROR_CODES })
+    const listed = new Set<ErrorCode>()
+    for (const methods of Object.values(doc.paths)) {
+      for (const operation of Object.values(methods)) {
+        for (const [status, response] of Object.entries(operation.responses)) {
+          const schema = response.content?.['application/json']?.schema
+          const codes = (schema?.allOf?.[1] as { properties?: { error: { enum: ErrorCode[] } } })
+            ?.properties?.error.enum
+          // /healthz answers 503 with its own report, not the error shape.
+          if (Number(status) < 400 || operation.operationId === 'getHealth') continue
+          expect(codes, `${operation.operationId} ${status}`).toBeDefined()
+          for (const code of codes ?? []) {
+            expect(ERRORS[code].status, `${operation.operationId} ${code}`).toBe(Number(status))
+            listed.add(code)
+          }
+        }
+        expect(operation.responses['500']).toBeDefined()
+      }
+    }
+    // Only onError's fallbacks are not an operation's own.
+    expect(ERROR_CODES.filter((code) => !listed.has(code))).toEqual(['bad_request', 'not_found'])
+  })
+
+  it('names every operation once and marks the public ones as needing no token', async () => {
+    const doc = await openApi()
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods))
+    const ids = operations.map((operation) => operation.operationId)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(doc.paths['/v1/clinics']?.get?.security).toEqual([])
+    expect(doc.paths['/v1/inquiries']?.post?.security).toEqual([])
+    expect(doc.paths['/v1/reports/leads']?.get?.security).toEqual([{ coordinatorToken: [] }])
   })
 
   it('carries examples that the same schemas accept', async () => {

@@ -1,8 +1,16 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { ErrorCode } from '../../shared/errors.ts'
 import { ApiError } from './api-error.ts'
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+/** What jsonBodyLimit and readJsonBody answer with, for the operations using them. */
+export const JSON_BODY_ERRORS = [
+  'payload_too_large',
+  'unsupported_media_type',
+  'malformed_json',
+] as const satisfies readonly ErrorCode[]
 
 /** 413 for a body over `maxBytes`, decided before it is parsed (streamed bodies included). */
 export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {

@@ -1,6 +1,6 @@
 import { ApiError } from '../http/api-error.ts'
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
+export const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 
 /** The Idempotency-Key header, if any; a malformed one is refused rather than ignored. */
 export function readIdempotencyKey(header: string | undefined): string | undefined {

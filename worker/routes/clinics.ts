@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
+import { jsonResponse, type Operations, queryParameters } from '../../shared/openapi/document.ts'
+import { clinicExample } from '../../shared/openapi/examples.ts'
 import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
@@ -48,3 +50,27 @@ export const clinicsRoutes = new Hono<AppEnv>()
       c.req.header('If-None-Match'),
     )
   })
+
+const notModified = { description: 'Not modified (If-None-Match matched the ETag)' }
+
+export const clinicsOperations: Operations = {
+  'GET /': {
+    operationId: 'listClinics',
+    summary: 'List clinics with their packages',
+    parameters: queryParameters(ClinicsQuery.entries),
+    responses: {
+      200: jsonResponse('The catalog, filtered', 'ClinicList', {
+        clinics: [clinicExample],
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+      304: notModified,
+    },
+    errors: ['invalid_filter', 'catalog_unavailable'],
+  },
+  'GET /:id': {
+    operationId: 'getClinic',
+    summary: 'One clinic with its packages',
+    responses: { 200: jsonResponse('The clinic', 'Clinic', clinicExample), 304: notModified },
+    errors: ['clinic_not_found', 'catalog_unavailable'],
+  },
+}

@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
+import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
+import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
-import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
+import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { catalogReferenceIssues } from '../intake/catalog-refs.ts'
@@ -10,6 +12,7 @@ import {
   bodyHash,
   claimKey,
   inquiryIdForKey,
+  KEY_PATTERN,
   readIdempotencyKey,
   releaseKey,
 } from '../intake/idempotency.ts'
@@ -111,3 +114,39 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const accepted: InquiryAccepted = { id, status: 'queued' }
     return c.json(accepted, 202, repeat ? { 'Idempotent-Replayed': 'true' } : {})
   })
+
+export const inquiriesOperations: Operations = {
+  'POST /': {
+    operationId: 'sendInquiry',
+    summary: 'Send a family’s request for information about clinics',
+    description: `Accepted requests are queued and stored once as a lead. The same Idempotency-Key with the same body returns the same id (and \`Idempotent-Replayed: true\`) and never makes a second lead; the same key with another body is refused with \`idempotency_key_reused\`. Bodies over ${MAX_INQUIRY_BYTES} bytes are refused. Browsers may call it only from origins the partner allows.`,
+    parameters: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', pattern: KEY_PATTERN.source },
+        description: 'One per form submission; reuse it when retrying that submission.',
+      },
+    ],
+    requestBody: jsonBody('Inquiry', inquiryExample),
+    responses: {
+      202: jsonResponse('Queued', 'InquiryAccepted', {
+        id: '0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30',
+        status: 'queued',
+      }),
+    },
+    errors: [
+      ...JSON_BODY_ERRORS,
+      'invalid_idempotency_key',
+      'rate_limited',
+      'unknown_partner',
+      'origin_not_allowed',
+      'invalid_inquiry',
+      'idempotency_key_reused',
+      'catalog_unavailable',
+      'store_unavailable',
+      'queue_unavailable',
+    ],
+  },
+}

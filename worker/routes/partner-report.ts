@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import type { Operation } from '../../shared/openapi/document.ts'
+import { reportDescription, reportOk, reportParameters } from '../../shared/openapi/reports.ts'
 import { PARTNER_REPORT_DIMENSIONS, reportQuery } from '../../shared/schemas/reports.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
@@ -43,4 +45,14 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
     INVALID_REPORT_QUERY,
   )
   return c.json(await countLeads(c.env.LEADS, window, id))
+}
+
+export const partnerReportOperation: Operation = {
+  operationId: 'getPartnerReport',
+  summary: 'A partner’s own lead counts, behind its own report token',
+  description: reportDescription,
+  security: 'partnerReportToken',
+  parameters: reportParameters(PARTNER_REPORT_DIMENSIONS),
+  responses: { 200: reportOk },
+  errors: ['unauthorized', 'forbidden', 'invalid_report_query', 'catalog_unavailable'],
 }
