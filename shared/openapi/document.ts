@@ -1,5 +1,6 @@
 import type * as v from 'valibot'
 import { ERRORS, type ErrorCode, type ErrorSpec } from '../errors.ts'
+import type { ErrorBody } from '../schemas/api.ts'
 import { COMPONENT_SCHEMAS, INPUT_SCHEMAS, SECURITY_SCHEMES } from './components.ts'
 import { jsonSchemaOf } from './json-schema.ts'
 
@@ -24,6 +25,8 @@ export interface Operation {
   responses: Record<number, Json>
   /** Every code the operation may answer with, besides `internal` (any operation may). */
   errors: readonly ErrorCode[]
+  /** Examples of some of those errors, shown under their status. */
+  errorExamples?: readonly ErrorBody[]
 }
 
 /** A route module's operations by method and its own path (`GET /:id`), as Hono declares them. */
@@ -57,7 +60,10 @@ const HEADERS = {
   'WWW-Authenticate': { description: 'The bearer challenge', schema: { type: 'string' } },
 }
 
-function errorResponses(codes: readonly ErrorCode[]): Record<number, Json> {
+function errorResponses(
+  codes: readonly ErrorCode[],
+  examples: readonly ErrorBody[] = [],
+): Record<number, Json> {
   const byStatus = new Map<number, ErrorCode[]>()
   for (const code of [...codes, 'internal' as const]) {
     const status = ERRORS[code].status
@@ -71,6 +77,7 @@ function errorResponses(codes: readonly ErrorCode[]): Record<number, Json> {
         return (error.headers ?? []).map((name) => [name, HEADERS[name]])
       }),
     )
+    const shown = examples.filter((example) => group.includes(example.error))
     responses[status] = {
       description: group.map((code) => `\`${code}\`: ${ERRORS[code].meaning}.`).join(' '),
       ...(Object.keys(headers).length > 0 ? { headers } : {}),
@@ -79,6 +86,9 @@ function errorResponses(codes: readonly ErrorCode[]): Record<number, Json> {
           schema: {
             allOf: [ref('Error'), { type: 'object', properties: { error: { enum: group } } }],
           },
+          ...(shown.length > 0
+            ? { examples: Object.fromEntries(shown.map((value) => [value.error, { value }])) }
+            : {}),
         },
       },
     }
@@ -102,12 +112,12 @@ function pathOf(prefix: string, path: string): { path: string; parameters: Json[
 }
 
 function operationObject(operation: Operation, pathParameters: Json[]): Json {
-  const { errors, security, parameters = [], responses, ...rest } = operation
+  const { errors, errorExamples, security, parameters = [], responses, ...rest } = operation
   return {
     ...rest,
     security: security ? [{ [security]: [] }] : [],
     parameters: [...pathParameters, ...parameters],
-    responses: { ...responses, ...errorResponses(errors) },
+    responses: { ...responses, ...errorResponses(errors, errorExamples) },
   }
 }
 

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
-import { ClinicsResponse, ClinicView } from '../../shared/schemas/api.ts'
+import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
 import { ReportResponse } from '../../shared/schemas/reports.ts'
@@ -18,7 +18,14 @@ type Operation = {
   responses: Record<string, Response>
 }
 type Response = {
-  content?: Record<string, { example?: unknown; schema?: { allOf?: unknown[] } }>
+  content?: Record<
+    string,
+    {
+      example?: unknown
+      examples?: Record<string, { value: unknown }>
+      schema?: { allOf?: unknown[] }
+    }
+  >
 }
 type Document = {
   openapi: string
@@ -122,10 +129,16 @@ describe('GET /openapi.json', () => {
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(methods)) {
         for (const [status, response] of Object.entries(operation.responses)) {
-          const example = response.content?.['application/json']?.example
+          const media = response.content?.['application/json']
+          for (const [code, { value }] of Object.entries(media?.examples ?? {})) {
+            // An error example: the error shape, under the status of its code.
+            const body = v.parse(ErrorBody, value)
+            expect([body.error, ERRORS[body.error].status]).toEqual([code, Number(status)])
+            checked++
+          }
           const schema = RESPONSE_SCHEMAS[`${method.toUpperCase()} ${path} ${status}`]
-          if (example === undefined || !schema) continue
-          expect(v.safeParse(schema, example).issues).toBeUndefined()
+          if (media?.example === undefined || !schema) continue
+          expect(v.safeParse(schema, media.example).issues).toBeUndefined()
           checked++
         }
       }
@@ -133,7 +146,8 @@ describe('GET /openapi.json', () => {
     const request =
       doc.paths['/v1/inquiries']?.post?.requestBody?.content['application/json']?.example
     expect(v.safeParse(Inquiry, request).issues).toBeUndefined()
-    expect(checked).toBe(Object.keys(RESPONSE_SCHEMAS).length)
+    // The response examples, and invalid_filter's error example.
+    expect(checked).toBe(Object.keys(RESPONSE_SCHEMAS).length + 1)
   })
 
   it('has an inquiry example the running Worker accepts', async () => {

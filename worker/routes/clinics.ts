@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { jsonResponse, type Operations, queryParameters } from '../../shared/openapi/document.ts'
-import { clinicExample } from '../../shared/openapi/examples.ts'
+import { clinicExample, errorExample } from '../../shared/openapi/examples.ts'
 import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
@@ -66,6 +66,7 @@ export const clinicsOperations: Operations = {
       304: notModified,
     },
     errors: ['invalid_filter', 'catalog_unavailable'],
+    errorExamples: [errorExample],
   },
   'GET /:id': {
     operationId: 'getClinic',
