@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
+import { DEAD_LETTER_REASONS, ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
@@ -86,7 +86,7 @@ describe('GET /openapi.json', () => {
     expect(routes).toContain('GET /v1/partners/{id}/report')
   })
 
-  it('lists each operation’s error codes under the status shared/errors.ts gives them', async () => {
+  it('lists each operation’s error codes under their status, and the dead-letter reasons', async () => {
     const doc = await openApi()
     expect(
       (doc.components.schemas.Error as { properties: { error: unknown } }).properties.error,
@@ -109,6 +109,13 @@ describe('GET /openapi.json', () => {
         expect(operation.responses['500']).toBeDefined()
       }
     }
+    const deadLetters = doc.components.schemas.DeadLettersResponse as {
+      properties: { deadLetters: { items: { properties: { reason: unknown } } } }
+    }
+    expect(deadLetters.properties.deadLetters.items.properties.reason).toEqual({
+      type: 'string',
+      enum: DEAD_LETTER_REASONS,
+    })
     // Only onError's fallbacks are not an operation's own.
     expect(ERROR_CODES.filter((code) => !listed.has(code))).toEqual(['bad_request', 'not_found'])
   })
