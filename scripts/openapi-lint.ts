@@ -20,9 +20,10 @@ if (response.status !== 200) {
 }
 await mkdir(`${root}.tmp`, { recursive: true })
 await writeFile(`${root}.tmp/openapi.json`, await response.text())
-const lint = spawnSync('redocly', ['lint', 'worker', '--format=summary'], {
+const lint = spawnSync(`${root}node_modules/.bin/redocly`, ['lint', 'worker', '--format=summary'], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
 })
+if (lint.error) console.error(`Cannot run redocly: ${lint.error.message}`)
 process.exit(lint.status ?? 1)
