@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { CatalogManifest, catalogKeys } from '../../shared/schemas/catalog.ts'
 import { Clinic } from '../../shared/schemas/clinic.ts'
@@ -55,8 +56,10 @@ function readAll<S extends v.GenericSchema>(
 /**
  * Loads the catalog the manifest describes. Records that are missing, not
  * JSON, or fail the schema are left out and counted; the rest are served.
+ * Warning signs are computed at `now`: a licence turns stale on a day's
+ * change, and the isolate re-reads the catalog every CATALOG_REFRESH_SECONDS.
  */
-export async function loadCatalog(kv: KVNamespace): Promise<CatalogData> {
+export async function loadCatalog(kv: KVNamespace, now: number): Promise<CatalogData> {
   const manifest = await readRecord(kv, catalogKeys.manifest, CatalogManifest)
   if (!manifest) {
     return { clinics: [], partners: new Map(), updatedAt: EMPTY_UPDATED_AT, invalidRecords: 0 }
@@ -72,7 +75,7 @@ export async function loadCatalog(kv: KVNamespace): Promise<CatalogData> {
   let updatedAt = manifest.publishedAt
   for (const clinic of clinics) {
     if (!clinic) continue
-    views.set(clinic.id, { ...clinic, packages: [] })
+    views.set(clinic.id, { ...clinic, packages: [], warnings: clinicWarnings(clinic, now) })
     if (clinic.updatedAt > updatedAt) updatedAt = clinic.updatedAt
   }
   for (const pkg of packages) {

@@ -1,10 +1,10 @@
 import type { ComponentChildren } from 'preact'
+import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
 import { formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
-import { clinicWarnings, type WarningCode } from '../warnings.ts'
 import css from './compare.css'
 import { type CompareStrings, compareStrings } from './compare-strings.ts'
 import { formatAgo, formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
@@ -78,7 +78,7 @@ export function Comparison({ t: list, lang, clinics, onRemove }: Props) {
       </thead>
       <tbody>
         {row(t.warnings, (c) => {
-          const warnings = clinicWarnings(c).map((code) => words(code, c))
+          const warnings = c.warnings.map((code) => words(code, c))
           return warnings.length === 0 ? (
             <span class="ok">{t.noWarnings}</span>
           ) : (
