@@ -12,8 +12,10 @@ import { type Check, printTable } from './report.ts'
 import { BENCH_RATE_LIMIT, type BenchServer, startBenchServer } from './server.ts'
 import { ENDPOINTS, type Endpoint, interleavedThroughput, median } from './throughput.ts'
 
-const WIDGET_BUDGET = 12_288
-const WIDGET_AIM = 8_192
+// Budgets from ../shared/DESIGN.md ("Budgets").
+const WIDGET_BUDGET = 8_192
+const CLINICS_BUDGET = 0.8
+const INQUIRIES_VS_FLOOR_BUDGET = 0.45
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 10
@@ -81,6 +83,7 @@ try {
   const clinicsVsHealthz = rps.clinics / rps.healthz
   const inquiriesVsHealthz = rps.inquiries / rps.healthz
   const floorVsHealthz = rps.floor / rps.healthz
+  const inquiriesVsFloor = rps.inquiries / rps.floor
   const b = burst.result
   const checks: Check[] = [
     { name: 'GET /healthz', value: 1, reqPerSec: rps.healthz, budget: '(baseline)', pass: true },
@@ -88,26 +91,35 @@ try {
       name: 'GET /v1/clinics vs /healthz',
       value: clinicsVsHealthz,
       reqPerSec: rps.clinics,
-      budget: '>= 0.8',
+      budget: `>= ${CLINICS_BUDGET}`,
       aim: '>= 0.9',
-      pass: clinicsVsHealthz >= 0.8,
+      pass: clinicsVsHealthz >= CLINICS_BUDGET,
     },
     {
+      // Not a budget: locally the limiter, D1 and the Queue run in this Worker's
+      // workerd thread, so this ratio mostly measures the bindings (docs/bench.md).
       name: 'POST /v1/inquiries vs /healthz',
       value: inquiriesVsHealthz,
       reqPerSec: rps.inquiries,
-      budget: '>= 0.5',
-      aim: '>= 0.6',
-      pass: inquiriesVsHealthz >= 0.5,
+      budget: '(reported)',
+      pass: true,
+      reference: true,
     },
     {
-      // Not a budget: what the contract's binding calls alone allow (bench/floor-worker.ts).
+      // The floor is what the contract's binding calls alone allow (bench/floor-worker.ts).
       name: 'floor: body + limiter + queue send',
       value: floorVsHealthz,
       reqPerSec: rps.floor,
       budget: '(reference)',
       pass: true,
       reference: true,
+    },
+    {
+      name: 'POST /v1/inquiries vs floor',
+      value: inquiriesVsFloor,
+      budget: `>= ${INQUIRIES_VS_FLOOR_BUDGET}`,
+      aim: '>= 0.6',
+      pass: inquiriesVsFloor >= INQUIRIES_VS_FLOOR_BUDGET,
     },
     {
       name: 'throughput requests not 2xx',
@@ -119,7 +131,6 @@ try {
       name: 'widget first render, gzip bytes',
       value: size.firstRenderGzipBytes,
       budget: `<= ${WIDGET_BUDGET}`,
-      aim: `<= ${WIDGET_AIM}`,
       pass: size.firstRenderGzipBytes <= WIDGET_BUDGET,
     },
     {
@@ -153,12 +164,12 @@ try {
   const results = {
     clinicsVsHealthz: Number(clinicsVsHealthz.toFixed(3)),
     inquiriesVsHealthz: Number(inquiriesVsHealthz.toFixed(3)),
+    inquiriesVsFloor: Number(inquiriesVsFloor.toFixed(3)),
     widgetFirstRenderGzipBytes: size.firstRenderGzipBytes,
     burst: burst.result,
     hostile: hostile.result,
     detail: {
       floorVsHealthz: Number(floorVsHealthz.toFixed(3)),
-      inquiriesVsFloor: Number((rps.inquiries / rps.floor).toFixed(3)),
       reqPerSec: Object.fromEntries(endpoints.map((e) => [e, Math.round(rps[e])])),
       rounds: rounds.map((r) => ({ ...r, reqPerSec: Math.round(r.reqPerSec) })),
       connections: CONNECTIONS,
