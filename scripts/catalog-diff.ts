@@ -1,5 +1,13 @@
 import { hasDifferences } from './lib/catalog-diff.ts'
-import { EXIT, parseCli, runCli, TARGET_OPTIONS, TARGET_USAGE, targetFrom } from './lib/cli.ts'
+import {
+  EXIT,
+  oneFile,
+  parseCli,
+  runCli,
+  TARGET_OPTIONS,
+  TARGET_USAGE,
+  targetFrom,
+} from './lib/cli.ts'
 import { planPublish } from './lib/publish-plan.ts'
 
 const usage = `Usage: npm run catalog:diff -- FILE ${TARGET_USAGE}
@@ -7,11 +15,7 @@ Exit 0: no difference; 1: publishing FILE would change the catalog; 2: error.`
 
 await runCli(async () => {
   const { values, positionals } = parseCli(usage, TARGET_OPTIONS)
-  const [file] = positionals
-  if (!file || positionals.length > 1) {
-    console.error(usage)
-    return EXIT.error
-  }
+  const file = oneFile(positionals, usage)
   const plan = await planPublish(file, targetFrom(values))
   if (!plan) return EXIT.error
   return hasDifferences(plan.diff) ? EXIT.found : EXIT.ok

@@ -2,6 +2,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import {
   describeTarget,
   EXIT,
+  oneFile,
   parseCli,
   runCli,
   TARGET_OPTIONS,
@@ -15,11 +16,7 @@ Writes the catalog the Worker serves. Exit 1 when records were left out (listed 
 
 await runCli(async () => {
   const { values, positionals } = parseCli(usage, TARGET_OPTIONS)
-  const [file] = positionals
-  if (!file || positionals.length > 1) {
-    console.error(usage)
-    return EXIT.error
-  }
+  const file = oneFile(positionals, usage)
   const target = targetFrom(values)
   const live = await readLiveCatalog(target)
   const leftOut = reportLeftOut(live)

@@ -2,6 +2,7 @@ import { hasDifferences } from './lib/catalog-diff.ts'
 import {
   describeTarget,
   EXIT,
+  oneFile,
   parseCli,
   runCli,
   TARGET_OPTIONS,
@@ -18,11 +19,7 @@ await runCli(async () => {
     ...TARGET_OPTIONS,
     'dry-run': { type: 'boolean', default: false },
   })
-  const [file] = positionals
-  if (!file || positionals.length > 1) {
-    console.error(usage)
-    return EXIT.error
-  }
+  const file = oneFile(positionals, usage)
   const target = targetFrom(values)
   const plan = await planPublish(file, target)
   if (!plan) {

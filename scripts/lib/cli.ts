@@ -73,6 +73,13 @@ export function parseCli<O extends ParseArgsOptionsConfig>(usage: string, option
   }
 }
 
+/** The one FILE argument a command takes; anything else prints the usage. */
+export function oneFile(positionals: string[], usage: string): string {
+  const [file] = positionals
+  if (!file || positionals.length > 1) throw new CliError(usage)
+  return file
+}
+
 /**
  * Runs a command's main: its result is the exit code; a CliError prints its
  * message, anything else its message too (never a value from the catalog or
