@@ -121,7 +121,8 @@ describe('npm run catalog:publish', () => {
     const manifest = (await kvGet(persistTo, 'manifest')) as { clinics: string[] }
     expect(manifest.clinics).not.toContain('faro-cancun')
     expect(manifest.clinics).toHaveLength(5)
-  })
+    // Two publishes and three reads, each a wrangler process: slow on a loaded machine.
+  }, 240_000)
 
   it('publishes nothing from an invalid file', async () => {
     const persistTo = join(dir, 'state-invalid')
