@@ -1,7 +1,10 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
+import { unstable_readConfig } from 'wrangler'
 
 const migrations = await readD1Migrations('./migrations')
+// The queue consumers' settings as deployed, so tests follow wrangler.toml's delivery schedule.
+const queueConsumers = unstable_readConfig({ config: './wrangler.toml' }).queues.consumers ?? []
 
 export default defineConfig({
   test: {
@@ -15,9 +18,11 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 TEST_MIGRATIONS: migrations,
+                TEST_QUEUE_CONSUMERS: JSON.parse(JSON.stringify(queueConsumers)),
                 // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
                 LEADS_KEY: 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
-                COORDINATOR_TOKENS: 'test-token-new,test-token-old',
+                COORDINATOR_TOKENS:
+                  'test-token-new-0123456789abcdefghij,test-token-old-0123456789abcdefghij',
               },
             },
           }),

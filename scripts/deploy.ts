@@ -1,5 +1,5 @@
 import { buildWidget } from './lib/build-widget.ts'
-import { CliError, EXIT, parseCli, runCli } from './lib/cli.ts'
+import { CliError, EXIT, parseOptions, runCli, UsageError } from './lib/cli.ts'
 import {
   ENVIRONMENTS,
   envResources,
@@ -19,45 +19,49 @@ async function wrangler(args: string[], what: string): Promise<void> {
   process.stdout.write(result.stdout)
 }
 
-await runCli(async () => {
-  const { values, positionals } = parseCli(usage, {
-    env: { type: 'string' },
-    'dry-run': { type: 'boolean', default: false },
-    outdir: { type: 'string' },
-  })
-  if (positionals.length > 0) throw new CliError(usage)
-  const env = requireEnvironment(values.env)
-  const resources = envResources(env)
-  const unprovisioned = resources.kvId === PLACEHOLDER_ID || resources.d1Id === PLACEHOLDER_ID
-  if (values.outdir !== undefined && !values['dry-run']) {
-    throw new CliError('--outdir only applies with --dry-run')
-  }
+await runCli(
+  usage,
+  async () => {
+    const { values, positionals } = parseOptions({
+      env: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      outdir: { type: 'string' },
+    })
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+    const env = requireEnvironment(values.env)
+    const resources = envResources(env)
+    const unprovisioned = resources.kvId === PLACEHOLDER_ID || resources.d1Id === PLACEHOLDER_ID
+    if (values.outdir !== undefined && !values['dry-run']) {
+      throw new UsageError('--outdir only applies with --dry-run')
+    }
 
-  if (unprovisioned && !values['dry-run']) {
-    throw new CliError(`${env} has placeholder ids: run npm run provision -- --env ${env} first.`)
-  }
+    if (unprovisioned && !values['dry-run']) {
+      throw new CliError(`${env} has placeholder ids: run npm run provision -- --env ${env} first.`)
+    }
 
-  await buildWidget()
-  console.log('Built the widget.')
+    await buildWidget()
+    console.log('Built the widget.')
 
-  if (values['dry-run']) {
-    const outdir = values.outdir ?? `.wrangler/dry-run/${env}`
-    console.log(`Dry run of ${env}: D1 migrations are not applied, nothing is uploaded.`)
-    process.stdout.write(await dryRunDeploy(env, outdir))
-    const size = await bundleSize(outdir)
-    console.log(
-      `Worker bundle in ${outdir}: ${size.bytes} bytes, ${size.gzipBytes} gzip (limits: ${WORKER_SIZE_LIMITS_GZIP.free} Free, ${WORKER_SIZE_LIMITS_GZIP.paid} Paid).`,
+    if (values['dry-run']) {
+      const outdir = values.outdir ?? `.wrangler/dry-run/${env}`
+      console.log(`Dry run of ${env}: D1 migrations are not applied, nothing is uploaded.`)
+      process.stdout.write(await dryRunDeploy(env, outdir))
+      const size = await bundleSize(outdir)
+      console.log(
+        `Worker bundle in ${outdir}: ${size.bytes} bytes, ${size.gzipBytes} gzip (limits: ${WORKER_SIZE_LIMITS_GZIP.free} Free, ${WORKER_SIZE_LIMITS_GZIP.paid} Paid).`,
+      )
+      if (unprovisioned) console.log(`Not provisioned yet: run npm run provision -- --env ${env}.`)
+      return EXIT.ok
+    }
+
+    // Migrations first: the new Worker may read columns they add; they are additive.
+    await wrangler(
+      ['d1', 'migrations', 'apply', 'LEADS', '--remote', '--env', env],
+      'Applying D1 migrations',
     )
-    if (unprovisioned) console.log(`Not provisioned yet: run npm run provision -- --env ${env}.`)
+    await wrangler(['deploy', '--env', env], 'Deploying')
+    console.log(`Deployed ${env}.`)
     return EXIT.ok
-  }
-
-  // Migrations first: the new Worker may read columns they add; they are additive.
-  await wrangler(
-    ['d1', 'migrations', 'apply', 'LEADS', '--remote', '--env', env],
-    'Applying D1 migrations',
-  )
-  await wrangler(['deploy', '--env', env], 'Deploying')
-  console.log(`Deployed ${env}.`)
-  return EXIT.ok
-})
+  },
+  EXIT.error,
+)

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util'
 import {
   PULL_BATCH_SIZE_DEFAULT,
   PULL_BATCH_SIZE_MAX,
@@ -6,119 +5,73 @@ import {
   VISIBILITY_TIMEOUT_MS_MAX,
   VISIBILITY_TIMEOUT_MS_MIN,
 } from '../shared/schemas/leads-api.ts'
+import {
+  type CommandLine,
+  choiceOption,
+  EXIT,
+  intOption,
+  parseCommandLine,
+  runCli,
+  UsageError,
+} from './lib/cli.ts'
+import { FORMATS, LEAD_FORMATS } from './lib/lead-formats.ts'
 import { ackFromFile, listDeadLetters, replayDeadLetters } from './lib/leads-admin.ts'
-import { CliError, EXIT, LeadsClient } from './lib/leads-client.ts'
+import { clientFromEnv, type LeadsClient } from './lib/leads-client.ts'
 import { printSummary, pullAll } from './lib/leads-pull.ts'
 import { fileSink, type LeadSink, stdoutSink } from './lib/leads-sink.ts'
 
 const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDINATOR_TOKEN required):
-  npm run leads -- pull [--ack] [--out FILE.jsonl] [--batch N] [--visibility MS]
-  npm run leads -- ack --from FILE.jsonl
+  npm run leads -- pull [--out FILE [--ack]] [--format jsonl|csv] [--batch N] [--visibility MS]
+  npm run leads -- ack --from FILE
   npm run leads -- dead-letters [--all]
   npm run leads -- replay ID... | --all
 See docs/coordinators.md.`
 
-function usage(message?: string): never {
-  if (message) console.error(message)
-  console.error(USAGE)
-  process.exit(EXIT.usage)
-}
+type Command = (client: LeadsClient, line: CommandLine, rest: string[]) => Promise<void>
 
-function intOption(
-  value: string | undefined,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-) {
-  if (value === undefined) return fallback
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max)
-    usage(`${name} must be a whole number from ${min} to ${max}.`)
-  return n
-}
-
-function parse() {
+async function pull(client: LeadsClient, { values }: CommandLine, rest: string[]) {
+  if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+  const options = {
+    ack: values.ack,
+    batchSize: intOption(values.batch, '--batch', PULL_BATCH_SIZE_DEFAULT, 1, PULL_BATCH_SIZE_MAX),
+    visibilityTimeoutMs: intOption(
+      values.visibility,
+      '--visibility',
+      VISIBILITY_TIMEOUT_MS_DEFAULT,
+      VISIBILITY_TIMEOUT_MS_MIN,
+      VISIBILITY_TIMEOUT_MS_MAX,
+    ),
+  }
+  const format = LEAD_FORMATS[choiceOption(values.format, '--format', FORMATS)]
+  const sink: LeadSink = values.out ? await fileSink(values.out, format) : stdoutSink(format)
   try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        ack: { type: 'boolean', default: false },
-        out: { type: 'string' },
-        batch: { type: 'string' },
-        visibility: { type: 'string' },
-        from: { type: 'string' },
-        all: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    })
-  } catch (error) {
-    usage(error instanceof Error ? error.message : String(error))
+    printSummary(await pullAll(client, sink, options), sink, options.ack)
+  } finally {
+    await sink.close()
   }
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parse()
-  const [command, ...rest] = positionals
-  if (values.help) usage()
-  if (!command) usage()
-  const token = process.env.COORDINATOR_TOKEN?.trim()
-  if (!token) usage('Set COORDINATOR_TOKEN to your coordinator token.')
-  const baseUrl = process.env.CLINIC_COMPARE_URL?.trim() || 'http://127.0.0.1:8787'
-  const client = new LeadsClient(baseUrl, token)
-
-  switch (command) {
-    case 'pull': {
-      if (rest.length > 0) usage(`Unexpected argument: ${rest[0]}`)
-      const options = {
-        ack: values.ack,
-        batchSize: intOption(
-          values.batch,
-          '--batch',
-          PULL_BATCH_SIZE_DEFAULT,
-          1,
-          PULL_BATCH_SIZE_MAX,
-        ),
-        visibilityTimeoutMs: intOption(
-          values.visibility,
-          '--visibility',
-          VISIBILITY_TIMEOUT_MS_DEFAULT,
-          VISIBILITY_TIMEOUT_MS_MIN,
-          VISIBILITY_TIMEOUT_MS_MAX,
-        ),
-      }
-      const sink: LeadSink = values.out ? await fileSink(values.out) : stdoutSink()
-      try {
-        printSummary(await pullAll(client, sink, options), sink, options.ack)
-      } finally {
-        await sink.close()
-      }
-      return EXIT.ok
-    }
-    case 'ack':
-      if (!values.from || rest.length > 0) usage('ack needs --from FILE.jsonl')
-      await ackFromFile(client, values.from)
-      return EXIT.ok
-    case 'dead-letters':
-      await listDeadLetters(client, values.all)
-      return EXIT.ok
-    case 'replay':
-      if (values.all === rest.length > 0) usage('replay needs dead-letter ids or --all (not both)')
-      await replayDeadLetters(client, rest, values.all)
-      return EXIT.ok
-    default:
-      usage(`Unknown command: ${command}`)
-  }
+/** Each subcommand; a new one (e.g. `report`) is one more entry. */
+const COMMANDS: Record<string, Command> = {
+  pull,
+  ack: async (client, { values }, rest) => {
+    if (!values.from || rest.length > 0) throw new UsageError('ack needs --from FILE')
+    await ackFromFile(client, values.from)
+  },
+  'dead-letters': (client, { values }) => listDeadLetters(client, values.all),
+  replay: async (client, { values }, rest) => {
+    if (values.all === rest.length > 0)
+      throw new UsageError('replay needs dead-letter ids or --all (not both)')
+    await replayDeadLetters(client, rest, values.all)
+  },
 }
 
-try {
-  process.exitCode = await main()
-} catch (error) {
-  if (error instanceof CliError) {
-    console.error(error.message)
-    process.exitCode = error.exitCode
-  } else {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    process.exitCode = EXIT.failed
-  }
-}
+await runCli(USAGE, async () => {
+  const line = parseCommandLine(process.argv.slice(2))
+  const [name, ...rest] = line.positionals
+  if (line.values.help || !name) throw new UsageError()
+  const command = COMMANDS[name]
+  if (!command) throw new UsageError(`Unknown command: ${name}`)
+  await command(clientFromEnv(), line, rest)
+  return EXIT.ok
+})

@@ -1,4 +1,4 @@
-import { CliError, EXIT, parseCli, runCli } from './lib/cli.ts'
+import { CliError, EXIT, parseOptions, runCli, UsageError } from './lib/cli.ts'
 import {
   ENVIRONMENTS,
   envResources,
@@ -71,31 +71,35 @@ async function ensureQueue(name: string): Promise<void> {
   console.log(`Queue ${name}: created`)
 }
 
-await runCli(async () => {
-  const { values, positionals } = parseCli(usage, { env: { type: 'string' } })
-  if (positionals.length > 0) throw new CliError(usage)
-  const env = requireEnvironment(values.env)
-  const declared = envResources(env)
-  const kvId = await ensureKv(env)
-  const d1Id = await ensureD1(declared.d1Name)
-  // The dead-letter queue first: a consumer naming a missing one is refused at deploy.
-  for (const queue of [...declared.queues].reverse()) await ensureQueue(queue)
+await runCli(
+  usage,
+  async () => {
+    const { values, positionals } = parseOptions({ env: { type: 'string' } })
+    if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]}`)
+    const env = requireEnvironment(values.env)
+    const declared = envResources(env)
+    const kvId = await ensureKv(env)
+    const d1Id = await ensureD1(declared.d1Name)
+    // The dead-letter queue first: a consumer naming a missing one is refused at deploy.
+    for (const queue of [...declared.queues].reverse()) await ensureQueue(queue)
 
-  for (const [what, declaredId, foundId] of [
-    ['KV namespace', declared.kvId, kvId],
-    ['D1 database', declared.d1Id, d1Id],
-  ] as const) {
-    if (declaredId !== PLACEHOLDER_ID && declaredId !== foundId) {
-      throw new CliError(
-        `wrangler.toml names ${what} ${declaredId} for ${env}, but the account's is ${foundId}; left as it is. Fix one of them by hand.`,
-      )
+    for (const [what, declaredId, foundId] of [
+      ['KV namespace', declared.kvId, kvId],
+      ['D1 database', declared.d1Id, d1Id],
+    ] as const) {
+      if (declaredId !== PLACEHOLDER_ID && declaredId !== foundId) {
+        throw new CliError(
+          `wrangler.toml names ${what} ${declaredId} for ${env}, but the account's is ${foundId}; left as it is. Fix one of them by hand.`,
+        )
+      }
     }
-  }
-  if (declared.kvId === kvId && declared.d1Id === d1Id) {
-    console.log(`wrangler.toml already has the ids of ${env}.`)
-  } else {
-    await writeEnvIds(env, { kvId, d1Id })
-    console.log(`Wrote the ids of ${env} into wrangler.toml; commit it.`)
-  }
-  return EXIT.ok
-})
+    if (declared.kvId === kvId && declared.d1Id === d1Id) {
+      console.log(`wrangler.toml already has the ids of ${env}.`)
+    } else {
+      await writeEnvIds(env, { kvId, d1Id })
+      console.log(`Wrote the ids of ${env} into wrangler.toml; commit it.`)
+    }
+    return EXIT.ok
+  },
+  EXIT.error,
+)

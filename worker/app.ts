@@ -4,6 +4,7 @@ import { bearerAuth } from './http/bearer-auth.ts'
 import { notFound, onError } from './http/on-error.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
 import { deadLettersRoutes } from './routes/dead-letters.ts'
+import { embedRoutes } from './routes/embed.ts'
 import { healthRoutes } from './routes/health.ts'
 import { inquiriesRoutes } from './routes/inquiries.ts'
 import { leadsRoutes } from './routes/leads.ts'
@@ -35,6 +36,7 @@ export const app = new Hono<AppEnv>()
   .route('/v1/dead-letters', deadLettersRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
+  .route('/embed', embedRoutes)
 
 app.onError(onError)
 app.notFound(notFound)

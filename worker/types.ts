@@ -1,8 +1,5 @@
 /** The Hono environment of every app and middleware in this Worker. */
 export type AppEnv = {
   Bindings: Env
-  Variables: {
-    /** Set once an inquiry's partner is known, so CORS answers only its origins. */
-    partnerOrigins?: string[]
-  }
+  Variables: Record<string, never>
 }

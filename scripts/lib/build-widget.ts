@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { basename, join, relative, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { BuildOptions, Metafile, OutputFile, Plugin } from 'esbuild'
 import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
@@ -7,7 +8,7 @@ import { ROOT } from './wrangler.ts'
 export const PUBLIC_DIR = join(ROOT, 'public')
 export const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 
-/** Loaded by main.js when needed, each as `widget/<name>.js`. */
+/** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
   compare: 'widget/src/ui/compare.tsx',
   form: 'widget/src/form/form.tsx',
@@ -95,12 +96,45 @@ async function checkLinks(files: OutputFile[]): Promise<void> {
 }
 
 /**
+ * The version directory of one build: a hash of every module file's name and
+ * content. The files must share it: main.js names the lazy chunks and they
+ * import Preact back from main.js, a cycle in which no file can change alone.
+ * An unchanged widget keeps its URLs across deploys, so they are immutable.
+ */
+function versionOf(files: OutputFile[]): string {
+  const hash = createHash('sha256')
+  for (const f of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    hash.update(`${basename(f.path)}\0${f.contents.length}\0`).update(f.contents)
+  }
+  return hash.digest('hex').slice(0, 12)
+}
+
+/** Moves an output path (absolute or relative to ROOT) from widget/ into widget/<version>/. */
+function versioned(path: string, version: string): string {
+  const absolute = resolve(ROOT, path)
+  if (dirname(absolute) !== WIDGET_DIR) return path
+  const moved = join(WIDGET_DIR, version, basename(absolute))
+  return path === absolute ? moved : relative(ROOT, moved)
+}
+
+function versionMetafile(meta: Metafile, version: string): Metafile {
+  const outputs: Metafile['outputs'] = {}
+  for (const [path, output] of Object.entries(meta.outputs)) {
+    outputs[versioned(path, version)] = {
+      ...output,
+      imports: output.imports.map((i) => ({ ...i, path: versioned(i.path, version) })),
+    }
+  }
+  return { inputs: meta.inputs, outputs }
+}
+
+/**
  * Builds the widget into public/: `widget.js` is a tiny classic script (what
- * partners embed with `async`), which imports the ES module `widget/main.js`:
- * everything the list needs in one file (one gzip stream, one request). The
- * comparison, the form and each language are lazy chunks next to it, which
- * import Preact and the shared helpers back from main.js. Returns both module
- * builds' metafiles merged (for sizes).
+ * partners embed with `async`, at a URL that never changes), which imports the
+ * ES module `widget/<version>/main.js`: everything the list needs in one file
+ * (one gzip stream, one request). The comparison, the form and each language
+ * are lazy chunks next to it, which import Preact and the shared helpers back
+ * from main.js. Returns both module builds' metafiles merged (for sizes).
  */
 export async function buildWidget(): Promise<Metafile> {
   const common = {
@@ -116,22 +150,14 @@ export async function buildWidget(): Promise<Metafile> {
     // leaves the last good one, and a server reading public/ sees a gap of milliseconds.
     write: false,
   } satisfies BuildOptions
-  const [loader, modules] = await Promise.all([
-    esbuild.build({
-      ...common,
-      entryPoints: ['widget/src/loader.ts'],
-      outfile: join(PUBLIC_DIR, 'widget.js'),
-      format: 'iife',
-    }),
-    esbuild.build({
-      ...common,
-      entryPoints: { main: 'widget/src/main.tsx' },
-      outdir: WIDGET_DIR,
-      format: 'esm',
-      metafile: true,
-      plugins: [cssAsText, lazyChunksExternal],
-    }),
-  ])
+  const modules = await esbuild.build({
+    ...common,
+    entryPoints: { main: 'widget/src/main.tsx' },
+    outdir: WIDGET_DIR,
+    format: 'esm',
+    metafile: true,
+    plugins: [cssAsText, lazyChunksExternal],
+  })
   const mainPath = relative(ROOT, join(WIDGET_DIR, 'main.js'))
   const main = modules.metafile.outputs[mainPath]
   if (!main) throw new Error(`${mainPath} missing from the build`)
@@ -147,11 +173,29 @@ export async function buildWidget(): Promise<Metafile> {
   })
   const files = [...modules.outputFiles, ...lazy.outputFiles]
   await checkLinks(files)
+  const version = versionOf(files)
+  const loaders = await esbuild.build({
+    ...common,
+    entryPoints: {
+      widget: 'widget/src/loader.ts',
+      'embed-frame': 'widget/src/embed/frame.ts',
+      'embed-resize': 'widget/src/embed/resize.ts',
+    },
+    outdir: PUBLIC_DIR,
+    format: 'iife',
+    define: { __WIDGET_MAIN__: JSON.stringify(`widget/${version}/main.js`) },
+  })
   await rm(WIDGET_DIR, { recursive: true, force: true })
-  await mkdir(WIDGET_DIR, { recursive: true })
-  await Promise.all([...loader.outputFiles, ...files].map((f) => writeFile(f.path, f.contents)))
-  return {
-    inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },
-    outputs: { ...modules.metafile.outputs, ...lazy.metafile.outputs },
-  }
+  await mkdir(join(WIDGET_DIR, version), { recursive: true })
+  await Promise.all([
+    ...loaders.outputFiles.map((f) => writeFile(f.path, f.contents)),
+    ...files.map((f) => writeFile(versioned(f.path, version), f.contents)),
+  ])
+  return versionMetafile(
+    {
+      inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },
+      outputs: { ...modules.metafile.outputs, ...lazy.metafile.outputs },
+    },
+    version,
+  )
 }

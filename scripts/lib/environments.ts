@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unstable_readConfig } from 'wrangler'
-import { CliError } from './cli.ts'
+import { CliError, UsageError } from './cli.ts'
 import { ROOT } from './wrangler.ts'
 
 export const WRANGLER_TOML = join(ROOT, 'wrangler.toml')
@@ -27,7 +27,7 @@ export interface EnvResources {
 
 export function requireEnvironment(env: string | undefined): string {
   if (env === undefined || !(ENVIRONMENTS as readonly string[]).includes(env)) {
-    throw new CliError(`Name an environment: --env ${ENVIRONMENTS.join(' | ')}`)
+    throw new UsageError(`Name an environment: --env ${ENVIRONMENTS.join(' | ')}`)
   }
   return env
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { ACK_ITEMS_MAX } from '../../shared/schemas/leads-api.ts'
-import { CliError, EXIT, type LeadsClient } from './leads-client.ts'
+import { CliError, EXIT } from './cli.ts'
+import { leaseIdsIn } from './lead-formats.ts'
+import type { LeadsClient } from './leads-client.ts'
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
@@ -10,7 +12,7 @@ function chunks<T>(items: T[], size = ACK_ITEMS_MAX): T[][] {
   return out
 }
 
-/** Acks the leases of a JSON Lines file written by `pull` without --ack. */
+/** Acks the leases of a file (JSON Lines or CSV) written by `pull` without --ack. */
 export async function ackFromFile(client: LeadsClient, file: string): Promise<number> {
   let text: string
   try {
@@ -18,15 +20,11 @@ export async function ackFromFile(client: LeadsClient, file: string): Promise<nu
   } catch (error) {
     throw new CliError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code}`, EXIT.usage)
   }
-  const leaseIds: string[] = []
-  for (const [n, line] of text.split('\n').entries()) {
-    if (!line.trim()) continue
-    try {
-      const leaseId = (JSON.parse(line) as { leaseId?: unknown }).leaseId
-      if (typeof leaseId === 'string') leaseIds.push(leaseId)
-    } catch {
-      throw new CliError(`${file}:${n + 1} is not a JSON line.`, EXIT.usage)
-    }
+  let leaseIds: string[]
+  try {
+    leaseIds = leaseIdsIn(text)
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as Error).message}.`, EXIT.usage)
   }
   let acked = 0
   for (const batch of chunks(leaseIds)) acked += (await client.ack({ acks: batch })).acked

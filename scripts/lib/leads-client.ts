@@ -1,29 +1,40 @@
-import type {
-  AckRequest,
-  AckResponse,
-  DeadLettersResponse,
-  PulledLead,
-  ReplayResponse,
+import {
+  type AckRequest,
+  type AckResponse,
+  COORDINATOR_TOKEN_MIN_LENGTH,
+  type DeadLettersResponse,
+  type PulledLead,
+  type ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
+import { CliError, EXIT, UsageError } from './cli.ts'
 
-/** Exit codes, documented in docs/coordinators.md. */
-export const EXIT = {
-  ok: 0,
-  failed: 1,
-  usage: 2,
-  badToken: 3,
-  unreachable: 4,
-  cannotWrite: 5,
-} as const
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/
 
-/** A failure with the message and exit code the coordinator should see. */
-export class CliError extends Error {
-  override name = 'CliError'
-  readonly exitCode: number
-  constructor(message: string, exitCode: number) {
-    super(message)
-    this.exitCode = exitCode
+/**
+ * The client the environment names. The token only ever travels over
+ * https, or to this machine, and is long enough not to be guessed.
+ */
+export function clientFromEnv(env = process.env): LeadsClient {
+  const token = env.COORDINATOR_TOKEN?.trim()
+  if (!token) throw new UsageError('Set COORDINATOR_TOKEN to your coordinator token.')
+  if (token.length < COORDINATOR_TOKEN_MIN_LENGTH) {
+    throw new UsageError(
+      `COORDINATOR_TOKEN is shorter than ${COORDINATOR_TOKEN_MIN_LENGTH} characters; ask your operator for a full token.`,
+    )
   }
+  const baseUrl = env.CLINIC_COMPARE_URL?.trim() || 'http://127.0.0.1:8787'
+  let url: URL
+  try {
+    url = new URL(baseUrl)
+  } catch {
+    throw new UsageError(`CLINIC_COMPARE_URL is not a URL: ${baseUrl}`)
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+    throw new UsageError(
+      `CLINIC_COMPARE_URL must be https:// (or http:// to this machine): the token must not travel in clear to ${url.host}.`,
+    )
+  }
+  return new LeadsClient(baseUrl, token)
 }
 
 export interface PullAnswer {
@@ -92,6 +103,8 @@ export class LeadsClient {
           ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
+        // A redirect would carry the token elsewhere; it is reported, never followed.
+        redirect: 'manual',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       })
     } catch (error) {
@@ -105,6 +118,12 @@ export class LeadsClient {
       throw new CliError(
         `The Worker at ${this.baseUrl} refused COORDINATOR_TOKEN (401). Check the token with your operator.`,
         EXIT.badToken,
+      )
+    }
+    if (response.status >= 300 && response.status < 400) {
+      throw new CliError(
+        `The Worker at ${this.baseUrl} redirected ${path} to ${response.headers.get('Location') ?? 'elsewhere'}; not followed, so the token stays here. Set CLINIC_COMPARE_URL to the final address.`,
+        EXIT.failed,
       )
     }
     const detail = errorMessage(text)

@@ -1,3 +1,4 @@
+import { UsageError } from './cli.ts'
 import type { LeadsClient } from './leads-client.ts'
 import type { LeadSink } from './leads-sink.ts'
 
@@ -19,16 +20,21 @@ export interface PullSummary {
 const say = (line: string) => process.stderr.write(`${line}\n`)
 
 /**
- * Pulls until a pull comes back empty. Every batch is written and flushed to
- * disk before it is acked, so an acked lead is always in the output; a crash
- * in between leaves leads unacked, and they come back after their visibility
- * timeout (at-least-once: dedupe by `id`).
+ * Pulls until a pull comes back empty. Every batch is written whole and
+ * fsynced before it is acked (so only a file sink may ack), so an acked lead
+ * is always in the output; a crash in between leaves leads unacked, and they
+ * come back after their visibility timeout (at-least-once: dedupe by `id`).
  */
 export async function pullAll(
   client: LeadsClient,
   sink: LeadSink,
   options: PullOptions,
 ): Promise<PullSummary> {
+  if (options.ack && !sink.durable) {
+    throw new UsageError(
+      `pull --ack needs --out FILE: ${sink.name} (a pipe, a terminal) cannot show that the leads were kept, and an acknowledged lead is never handed out again. Without --ack, nothing is acknowledged.`,
+    )
+  }
   const summary: PullSummary = { pulled: 0, written: 0, acked: 0, lateAcks: 0, skipped: 0 }
   const seen = new Set<string>()
   for (;;) {
@@ -39,7 +45,7 @@ export async function pullAll(
     const fresh = leads.filter((lead) => !seen.has(lead.id))
     const repeated = leads.length - fresh.length
     if (fresh.length > 0) {
-      await sink.write(fresh.map((lead) => JSON.stringify(lead)))
+      await sink.write(fresh)
       summary.written += fresh.length
     }
     for (const lead of fresh) seen.add(lead.id)

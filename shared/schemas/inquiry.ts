@@ -30,68 +30,71 @@ function isKnownRegion(code: string): boolean {
 /** Channels that need a phone number to be usable. */
 const PHONE_CHANNELS: readonly string[] = ['phone', 'whatsapp']
 
+/** The fields of an inquiry, before the rules that span fields (see Inquiry). */
+export const InquiryFields = v.strictObject({
+  partnerId: Id,
+  clinicIds: v.pipe(
+    v.array(Id),
+    v.minLength(1, 'Choose at least one clinic'),
+    v.maxLength(MAX_CLINICS_PER_INQUIRY, `Choose at most ${MAX_CLINICS_PER_INQUIRY} clinics`),
+    v.check(uniqueItems, 'A clinic is listed twice'),
+  ),
+  packageIds: v.optional(
+    v.pipe(v.array(Id), v.maxLength(9), v.check(uniqueItems, 'A package is listed twice')),
+  ),
+  parentName: text(120),
+  email: v.pipe(
+    v.string(),
+    v.trim(),
+    v.nonEmpty('Enter your email address'),
+    v.maxLength(254),
+    v.email('Enter a valid email address'),
+  ),
+  phone: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'Enter a phone number with its country code'),
+    ),
+  ),
+  contactChannel: v.picklist(CONTACT_CHANNELS, 'Choose email, phone or WhatsApp'),
+  language: v.picklist(INQUIRY_LANGUAGES, 'Choose English or Spanish'),
+  country: v.pipe(
+    v.string(),
+    v.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as MX or US'),
+    v.check(isKnownRegion, 'Unknown country code'),
+  ),
+  childAgeYears: v.pipe(
+    v.number('Enter the child’s age in years'),
+    v.integer('Enter whole years'),
+    v.minValue(0, 'Enter the child’s age in years'),
+    v.maxValue(25, 'Enter the child’s age in years'),
+  ),
+  message: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.maxLength(MAX_MESSAGE_LENGTH, `At most ${MAX_MESSAGE_LENGTH} characters`),
+    ),
+  ),
+  preScreen: v.strictObject({
+    activeInfection: Answer,
+    uncontrolledSeizures: Answer,
+    kidneyOrLiverProblems: Answer,
+    geneticSyndrome: Answer,
+  }),
+  consent: v.literal(true, 'Consent is needed to send your request'),
+  consentVersion: text(40),
+  /** A honeypot: hidden from people, so only bots fill it. A filled one is refused. */
+  website: v.optional(v.pipe(v.string(), v.maxLength(0, 'Leave this field empty'))),
+})
+
 /**
  * A family's request for information. Every string is bounded; the pre-screen
  * answers flag a lead for physician review and never reject it.
  */
 export const Inquiry = v.pipe(
-  v.strictObject({
-    partnerId: Id,
-    clinicIds: v.pipe(
-      v.array(Id),
-      v.minLength(1, 'Choose at least one clinic'),
-      v.maxLength(MAX_CLINICS_PER_INQUIRY, `Choose at most ${MAX_CLINICS_PER_INQUIRY} clinics`),
-      v.check(uniqueItems, 'A clinic is listed twice'),
-    ),
-    packageIds: v.optional(
-      v.pipe(v.array(Id), v.maxLength(9), v.check(uniqueItems, 'A package is listed twice')),
-    ),
-    parentName: text(120),
-    email: v.pipe(
-      v.string(),
-      v.trim(),
-      v.nonEmpty('Enter your email address'),
-      v.maxLength(254),
-      v.email('Enter a valid email address'),
-    ),
-    phone: v.optional(
-      v.pipe(
-        v.string(),
-        v.trim(),
-        v.regex(/^\+?[0-9][0-9 ().-]{5,24}$/, 'Enter a phone number with its country code'),
-      ),
-    ),
-    contactChannel: v.picklist(CONTACT_CHANNELS, 'Choose email, phone or WhatsApp'),
-    language: v.picklist(INQUIRY_LANGUAGES, 'Choose English or Spanish'),
-    country: v.pipe(
-      v.string(),
-      v.regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as MX or US'),
-      v.check(isKnownRegion, 'Unknown country code'),
-    ),
-    childAgeYears: v.pipe(
-      v.number('Enter the child’s age in years'),
-      v.integer('Enter whole years'),
-      v.minValue(0, 'Enter the child’s age in years'),
-      v.maxValue(25, 'Enter the child’s age in years'),
-    ),
-    message: v.optional(
-      v.pipe(
-        v.string(),
-        v.trim(),
-        v.maxLength(MAX_MESSAGE_LENGTH, `At most ${MAX_MESSAGE_LENGTH} characters`),
-      ),
-    ),
-    preScreen: v.strictObject({
-      activeInfection: Answer,
-      uncontrolledSeizures: Answer,
-      kidneyOrLiverProblems: Answer,
-      geneticSyndrome: Answer,
-    }),
-    consent: v.literal(true, 'Consent is needed to send your request'),
-    consentVersion: text(40),
-    /** A honeypot: hidden from people, so only bots fill it. A filled one is refused. */
-    website: v.optional(v.pipe(v.string(), v.maxLength(0, 'Leave this field empty'))),
-  }),
+  InquiryFields,
   v.forward(
     v.partialCheck(
       [['contactChannel'], ['phone']],

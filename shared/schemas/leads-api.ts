@@ -1,6 +1,5 @@
 import * as v from 'valibot'
 import { IsoTimestamp } from './common.ts'
-import { Inquiry, LeadFlag } from './inquiry.ts'
 
 /**
  * The coordinators' pull/ack API, shaped like Cloudflare Queues' HTTP pull
@@ -14,6 +13,8 @@ export const VISIBILITY_TIMEOUT_MS_MIN = 1_000
 export const VISIBILITY_TIMEOUT_MS_MAX = 43_200_000
 export const RETRY_DELAY_SECONDS_MAX = 43_200
 export const ACK_ITEMS_MAX = 100
+/** A coordinator token shorter than this is refused by the Worker and the CLI: it could be guessed. */
+export const COORDINATOR_TOKEN_MIN_LENGTH = 32
 
 const int = (min: number, max: number, what: string) =>
   v.pipe(
@@ -39,6 +40,20 @@ export const LeaseId = v.pipe(
   v.maxLength(64, 'Not a lease id'),
 )
 
+/**
+ * A lead's inquiry as it was accepted: valid under the rules of the day it
+ * was sealed (see `Inquiry` for today's fields). A stored lead is never
+ * re-validated against a rule made later, so tightening one cannot make old
+ * leads unpullable.
+ */
+export const StoredInquiry = v.looseObject({
+  partnerId: v.string(),
+  clinicIds: v.array(v.string()),
+})
+
+/** A review flag as it was derived when the lead was stored. */
+export const StoredLeadFlag = v.looseObject({ question: v.string(), answer: v.string() })
+
 export const PulledLead = v.object({
   leaseId: LeaseId,
   /** The inquiry id the family was given. */
@@ -46,8 +61,8 @@ export const PulledLead = v.object({
   receivedAt: IsoTimestamp,
   /** 1 on the first pull, one higher on every pull after a lease expired or was retried. */
   attempts: v.number(),
-  inquiry: Inquiry,
-  flags: v.array(LeadFlag),
+  inquiry: StoredInquiry,
+  flags: v.array(StoredLeadFlag),
 })
 
 export const PullResponse = v.object({

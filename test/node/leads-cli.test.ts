@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process'
 import { webcrypto } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { chmodSync, chownSync, existsSync, readFileSync, statSync, symlinkSync } from 'node:fs'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runProcess } from '../../scripts/lib/process.ts'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
@@ -87,7 +89,10 @@ async function waitStored(ids: string[]): Promise<void> {
       })
     }
     if (ids.every((id) => seen.has(id))) return
-    if (Date.now() > deadline) throw new Error(`only ${seen.size} of ${ids.length} leads stored`)
+    if (Date.now() > deadline)
+      throw new Error(
+        `only ${seen.size} of ${ids.length} leads stored; the server said:\n${server.output().slice(-3000)}`,
+      )
     await new Promise((r) => setTimeout(r, 300))
   }
 }
@@ -191,7 +196,9 @@ describe('npm run leads -- pull', () => {
 
 describe('npm run leads failures', () => {
   it('exits 3 with a clear message for a bad token', async () => {
-    const run = await leads(['pull'], { COORDINATOR_TOKEN: 'not-the-token' })
+    const run = await leads(['pull'], {
+      COORDINATOR_TOKEN: 'not-the-token-but-long-enough-0123456789',
+    })
     expect(run.code).toBe(3)
     expect(run.stderr).toContain('refused COORDINATOR_TOKEN (401)')
   })
@@ -210,17 +217,160 @@ describe('npm run leads failures', () => {
     expect(run.stderr).toContain('Cannot reach the Worker')
   }, 30_000)
 
-  it('exits 5 on a full disk and acks nothing, so the leads come back', async () => {
-    const ids = await sendInquiries(2, 'full')
+  it('refuses a token shorter than 32 characters and a URL that is neither https nor loopback', async () => {
+    const short = await leads(['pull'], { COORDINATOR_TOKEN: 'short-token' })
+    expect(short.code).toBe(2)
+    expect(short.stderr).toContain('shorter than 32 characters')
+    const clear = await leads(['pull'], { CLINIC_COMPARE_URL: 'http://leads.example.org' })
+    expect(clear.code).toBe(2)
+    expect(clear.stderr).toContain('must be https://')
+  })
+
+  it('does not follow a redirect, so the token never reaches the other host', async () => {
+    const seen: (string | undefined)[] = []
+    const target = createServer((req, res) => {
+      seen.push(req.headers.authorization)
+      res.end('{}')
+    })
+    const redirector = createServer((_req, res) => {
+      res.writeHead(307, { Location: `http://127.0.0.1:${port(target)}/v1/leads/pull` }).end()
+    })
+    await Promise.all([listen(target), listen(redirector)])
+    try {
+      const run = await leads(['pull'], {
+        CLINIC_COMPARE_URL: `http://127.0.0.1:${port(redirector)}`,
+      })
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('not followed')
+      expect(seen).toEqual([])
+    } finally {
+      target.close()
+      redirector.close()
+    }
+  })
+})
+
+function listen(s: Server): Promise<void> {
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', resolve))
+}
+function port(s: Server): number {
+  const address = s.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+describe("pull --ack never acknowledges what is not whole on the coordinator's disk", () => {
+  it('refuses --ack into a pipe that closes early (| head -c 20) and acks nothing', async () => {
+    const ids = await sendInquiries(6, 'pipe')
     await waitStored(ids)
-    const run = await leads(['pull', '--ack', '--out', '/dev/full', '--visibility', '1000'])
-    expect(run.code).toBe(5)
-    expect(run.stderr).toContain('the disk is full')
-    expect(run.stderr).toContain('NOT acknowledged')
+    const run = await runProcess(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" scripts/leads.ts pull --ack --visibility 1000 | head -c 20 >/dev/null; exit \${PIPESTATUS[0]}`,
+      ],
+      { cwd: ROOT, env: { CLINIC_COMPARE_URL: server.url, COORDINATOR_TOKEN: token } },
+    )
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('pull --ack needs --out FILE')
+    expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual([])
     await new Promise((r) => setTimeout(r, 1100))
-    const out = join(dir, 'after-full.jsonl')
+    const out = join(dir, 'after-pipe.jsonl')
     expect((await leads(['pull', '--ack', '--out', out])).code).toBe(0)
     expect(idsIn(out).sort()).toEqual([...ids].sort())
+  })
+
+  it('on a full filesystem (4 KB tmpfs) exits 5 and acks exactly the leads whole in the file', async () => {
+    const ids = await sendInquiries(6, 'tmpfs')
+    await waitStored(ids)
+    const mnt = await mkdtemp(join(tmpdir(), 'cc-full-'))
+    const mount = await runProcess('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', mnt], {
+      cwd: ROOT,
+    })
+    expect(mount.code, `mounting a tmpfs needs root: ${mount.stderr}`).toBe(0)
+    try {
+      const out = join(mnt, 'leads.jsonl')
+      const run = await leads([
+        'pull',
+        '--ack',
+        '--out',
+        out,
+        '--batch',
+        '2',
+        '--visibility',
+        '1000',
+      ])
+      expect(run.code, run.stderr).toBe(5)
+      expect(run.stderr).toContain('the disk is full')
+      expect(run.stderr).toContain('NOT acknowledged')
+      const text = readFileSync(out, 'utf8')
+      expect(text === '' || text.endsWith('\n')).toBe(true)
+      const whole = idsIn(out)
+      expect(whole.length).toBeLessThan(6)
+      const acked = (await ackedIds()).filter((id) => ids.includes(id))
+      expect(acked.sort()).toEqual(whole.sort())
+
+      await new Promise((r) => setTimeout(r, 1100))
+      const rest = join(dir, 'after-full.jsonl')
+      expect((await leads(['pull', '--ack', '--out', rest])).code).toBe(0)
+      expect([...whole, ...idsIn(rest)].sort()).toEqual([...ids].sort())
+    } finally {
+      await runProcess('umount', [mnt], { cwd: ROOT })
+    }
+  })
+})
+
+describe('pull --out writes only files that belong to the coordinator', () => {
+  it('creates the output with mode 0600', async () => {
+    const out = join(dir, 'private.jsonl')
+    const run = await leads(['pull', '--out', out])
+    expect(run.code, run.stderr).toBe(0)
+    expect(statSync(out).mode & 0o777).toBe(0o600)
+  })
+
+  it('refuses a symlink, a file others can read, and a file of another user, with exit 6', async () => {
+    const ids = await sendInquiries(1, 'refuse')
+    await waitStored(ids)
+    const target = join(dir, 'target.jsonl')
+    await writeFile(target, '', { mode: 0o600 })
+    const link = join(dir, 'link.jsonl')
+    symlinkSync(target, link)
+    const readable = join(dir, 'readable.jsonl')
+    await writeFile(readable, '', { mode: 0o644 })
+    chmodSync(readable, 0o644)
+    const foreign = join(dir, 'foreign.jsonl')
+    await writeFile(foreign, '', { mode: 0o600 })
+    chownSync(foreign, 65534, 65534)
+    for (const [out, why] of [
+      [link, 'symbolic link'],
+      [readable, 'others can read or write it'],
+      [foreign, 'belongs to another user'],
+    ] as const) {
+      const run = await leads(['pull', '--ack', '--out', out])
+      expect(run.code, run.stderr).toBe(6)
+      expect(run.stderr).toContain(why)
+    }
+    for (const file of [target, readable, foreign]) expect(readFileSync(file, 'utf8')).toBe('')
+    expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual([])
+    const out = join(dir, 'after-refusals.jsonl')
+    expect((await leads(['pull', '--ack', '--out', out])).code).toBe(0)
+    expect(idsIn(out)).toEqual(ids)
+  })
+
+  it('writes --format csv as RFC 4180 with a header, under the same rules, and acks from it', async () => {
+    const ids = await sendInquiries(1, 'csv')
+    await waitStored(ids)
+    const out = join(dir, 'leads.csv')
+    const run = await leads(['pull', '--format', 'csv', '--out', out, '--visibility', '60000'])
+    expect(run.code, run.stderr).toBe(0)
+    const acked = await leads(['ack', '--from', out])
+    expect(acked.code, acked.stderr).toBe(0)
+    expect(acked.stderr).toContain('Acknowledged 1 of 1')
+    expect(statSync(out).mode & 0o777).toBe(0o600)
+    const rows = readFileSync(out, 'utf8').split('\r\n')
+    expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,partnerId,clinicIds,/)
+    expect(rows[1]?.startsWith(`${ids[0]},`)).toBe(true)
+    expect(rows[2]).toBe('')
+    expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual(ids)
   })
 })
 

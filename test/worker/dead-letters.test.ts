@@ -6,6 +6,7 @@ import { insertDeadLetter } from '../../worker/leads/insert.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
 import { call, json } from './helpers/http.ts'
 import { authed, clearLeadStore, pull, sampleInquiry, TOKEN } from './helpers/leads.ts'
+import { recordingQueue } from './helpers/queue.ts'
 
 beforeEach(clearLeadStore)
 
@@ -19,17 +20,6 @@ async function seedDeadLetter(id: string, inquiryId: string, body?: string) {
     body: body ?? JSON.stringify(message),
   })
   return message
-}
-
-function recordingQueue() {
-  const sent: unknown[] = []
-  const queue = {
-    send: async (body: unknown) => void sent.push(body),
-    sendBatch: async (batch: Iterable<{ body: unknown }>) => {
-      for (const message of batch) sent.push(message.body)
-    },
-  } as unknown as Queue
-  return { sent, queue }
 }
 
 describe('GET /v1/dead-letters', () => {

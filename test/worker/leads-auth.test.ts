@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:workers'
+import { describe, expect, it, vi } from 'vitest'
+import { app } from '../../worker/app.ts'
 import { call, json } from './helpers/http.ts'
 import { OLD_TOKEN, TOKEN } from './helpers/leads.ts'
 
@@ -20,8 +22,8 @@ describe('coordinator auth', () => {
 
   it.each([
     'Bearer wrong-token',
-    'Bearer test-token-ne',
-    'Bearer test-token-new-and-more',
+    `Bearer ${TOKEN.slice(0, -1)}`,
+    `Bearer ${TOKEN}-and-more`,
     'Basic dGVzdC10b2tlbi1uZXc6',
     `Bearer ${TOKEN},${OLD_TOKEN}`,
     'Bearer ',
@@ -43,6 +45,34 @@ describe('coordinator auth', () => {
       headers: { Authorization: `Bearer ${TOKEN}` },
     })
     expect(response.status).toBe(200)
+  })
+})
+
+describe('COORDINATOR_TOKENS with a token shorter than 32 characters', () => {
+  it('never lets the short token in, keeps the others working, logs and shows it', async () => {
+    const short = 'short-but-not-empty'
+    const configured = { ...env, COORDINATOR_TOKENS: `${short},${TOKEN}` }
+    const logged = vi.spyOn(console, 'error')
+    const request = (token: string) =>
+      app.request(
+        '/v1/leads/pull',
+        {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: '{}',
+        },
+        configured,
+      )
+    expect((await request(short)).status).toBe(401)
+    expect((await request(TOKEN)).status).toBe(200)
+    expect(logged.mock.calls.flat().join('\n')).toContain('auth.tokens_refused')
+    expect(logged.mock.calls.flat().join('\n')).not.toContain(short)
+    const health = await app.request('/healthz', {}, configured)
+    expect(await json(health)).toMatchObject({
+      status: 'degraded',
+      secrets: { COORDINATOR_TOKENS: { status: 'error' } },
+    })
+    logged.mockRestore()
   })
 })
 

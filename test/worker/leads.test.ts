@@ -9,6 +9,7 @@ import {
   sampleInquiry,
   seedLead,
   seedLeads,
+  TOKEN,
 } from './helpers/leads.ts'
 
 beforeEach(clearLeadStore)
@@ -67,10 +68,13 @@ describe('POST /v1/leads/pull', () => {
     expect(new Set(leaseIds).size).toBe(60)
   })
 
-  it('skips and counts a lead that cannot be decrypted without breaking the pull', async () => {
+  it('skips and counts a damaged lead without breaking the pull', async () => {
     await seedLeads(2)
     await seedLead('lead-damaged', { receivedAt: Date.now() - 120_000 })
-    await env.LEADS.prepare("UPDATE leads SET key_version = 'v9' WHERE id = 'lead-damaged'").run()
+    // Another record's ciphertext: the key is right (its check matches), the row is not.
+    await env.LEADS.prepare(
+      "UPDATE leads SET ciphertext = (SELECT ciphertext FROM leads WHERE id = 'lead-0000') WHERE id = 'lead-damaged'",
+    ).run()
 
     const { response, body } = await pull({ batchSize: 10 })
     expect(response.status).toBe(200)
@@ -108,7 +112,7 @@ describe('POST /v1/leads/pull', () => {
   it('refuses another content type with 415', async () => {
     const response = await call('/v1/leads/pull', {
       ...authed({}),
-      headers: { Authorization: 'Bearer test-token-new', 'Content-Type': 'text/plain' },
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' },
     })
     expect(response.status).toBe(415)
     expect(await json(response)).toMatchObject({ error: 'unsupported_media_type' })

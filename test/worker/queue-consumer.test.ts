@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
 import { openLead } from '../../worker/leads/payload.ts'
 import { retryDelaySeconds } from '../../worker/queue/consumer.ts'
+import { DEAD_LETTER_QUEUE_MAX_RETRIES } from '../../worker/queue/dead-letter-consumer.ts'
 import { handleQueue } from '../../worker/queue/dispatch.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
 import { validInquiry } from './helpers/inquiry.ts'
@@ -131,15 +132,32 @@ describe('the INQUIRIES consumer', () => {
 })
 
 describe('the dead-letter queue consumer', () => {
-  it('keeps a message whose retries ran out, still sealed', async () => {
+  it('stores the lead itself once D1 answers, with no dead letter row', async () => {
+    const id = crypto.randomUUID()
+    const { result } = await deliver(DLQ, [await messageFor(id)], env, 6)
+    expect(result.explicitAcks).toHaveLength(1)
+    expect(await leadRow(id)).not.toBeNull()
+    const letters = await env.LEADS.prepare(
+      'SELECT count(*) AS n FROM dead_letters WHERE inquiry_id = ?1',
+    )
+      .bind(id)
+      .first('n')
+    expect(letters).toBe(0)
+  })
+
+  it('keeps a message as a dead letter, still sealed, when its last delivery fails too', async () => {
     const id = crypto.randomUUID()
     const message = await messageFor(id)
-    const { batch, result } = await deliver(DLQ, [message], env, 6)
+    await env.LEADS.prepare('ALTER TABLE leads RENAME TO leads_away').run()
+    const last = DEAD_LETTER_QUEUE_MAX_RETRIES + 1
+    const { batch, result } = await deliver(DLQ, [message], env, last).finally(() =>
+      env.LEADS.prepare('ALTER TABLE leads_away RENAME TO leads').run(),
+    )
     expect(result.explicitAcks).toHaveLength(1)
     const letter = await env.LEADS.prepare('SELECT * FROM dead_letters WHERE id = ?1')
       .bind(batch.messages[0]?.id)
       .first<{ reason: string; inquiry_id: string; body: string; attempts: number }>()
-    expect(letter).toMatchObject({ reason: 'retries-exhausted', inquiry_id: id, attempts: 6 })
+    expect(letter).toMatchObject({ reason: 'retries-exhausted', inquiry_id: id, attempts: last })
     expect(letter?.body).not.toContain('Paula')
   })
 

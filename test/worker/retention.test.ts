@@ -44,7 +44,7 @@ async function seedState() {
 }
 
 describe('the scheduled retention purge', () => {
-  it('runs from the cron trigger and deletes only what is past LEAD_RETENTION_DAYS (90)', async () => {
+  it('runs from the cron trigger, deletes only what is past LEAD_RETENTION_DAYS (90), and never a dead letter not replayed', async () => {
     await seedState()
     const ctx = createExecutionContext()
     await worker.scheduled(
@@ -56,13 +56,13 @@ describe('the scheduled retention purge', () => {
 
     expect(await ids('leads')).toEqual(['acked-recent', 'unacked-old'])
     expect(await ids('idempotency_keys', 'inquiry_id')).toEqual(['key-recent'])
-    expect(await ids('dead_letters')).toEqual(['dl-pending'])
+    expect(await ids('dead_letters')).toEqual(['dl-old', 'dl-pending'])
   })
 
   it('follows a shorter LEAD_RETENTION_DAYS and reports counts', async () => {
     await seedState()
     const counts = await purgeExpired({ LEADS: env.LEADS, LEAD_RETENTION_DAYS: '30' }, NOW)
-    expect(counts).toEqual({ leads: 2, idempotencyKeys: 1, deadLetters: 2 })
+    expect(counts).toEqual({ leads: 2, idempotencyKeys: 1, deadLetters: 1 })
     expect(await ids('leads')).toEqual(['unacked-old'])
   })
 

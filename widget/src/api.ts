@@ -1,32 +1,61 @@
 import type { ClinicsResponse, ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 
-/** The Worker's origin: where widget.js came from, unless the page says otherwise. */
-export const DEFAULT_API_BASE = new URL('..', import.meta.url).href
+/** The Worker's origin: where widget.js came from (main.js is in widget/<version>/), unless the page says otherwise. */
+export const DEFAULT_API_BASE = new URL('../..', import.meta.url).href
 
 export function apiUrl(base: string, path: string): string {
   return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).href
 }
 
-// One request per page and base, however many instances the page has.
-const clinicsCache = new Map<string, Promise<ClinicView[]>>()
+interface SharedLoad {
+  clinics: Promise<ClinicView[]>
+  controller: AbortController
+  settled: boolean
+  waiting: number
+}
 
-export function fetchClinics(base: string): Promise<ClinicView[]> {
-  let pending = clinicsCache.get(base)
-  if (!pending) {
-    pending = fetch(apiUrl(base, 'v1/clinics')).then(async (response) => {
-      if (!response.ok) throw new Error(`clinics ${response.status}`)
-      return ((await response.json()) as ClinicsResponse).clinics
-    })
-    pending.catch(() => clinicsCache.delete(base))
-    clinicsCache.set(base, pending)
+// One request per page and base, however many instances the page has. It is
+// aborted when every instance waiting for it has gone (a route change).
+const clinicsCache = new Map<string, SharedLoad>()
+
+export function fetchClinics(base: string, signal: AbortSignal): Promise<ClinicView[]> {
+  let load = clinicsCache.get(base)
+  if (!load) {
+    const controller = new AbortController()
+    const clinics = fetch(apiUrl(base, 'v1/clinics'), { signal: controller.signal }).then(
+      async (response) => {
+        if (!response.ok) throw new Error(`clinics ${response.status}`)
+        return ((await response.json()) as ClinicsResponse).clinics
+      },
+    )
+    const started: SharedLoad = { clinics, controller, settled: false, waiting: 0 }
+    clinics.then(
+      () => {
+        started.settled = true
+      },
+      () => clinicsCache.get(base) === started && clinicsCache.delete(base),
+    )
+    clinicsCache.set(base, started)
+    load = started
   }
-  return pending
+  const shared = load
+  shared.waiting++
+  signal.addEventListener('abort', () => {
+    if (--shared.waiting > 0 || shared.settled) return
+    shared.controller.abort()
+    if (clinicsCache.get(base) === shared) clinicsCache.delete(base)
+  })
+  return shared.clinics
 }
 
 /** The partner, or null when it is unknown or inactive (the API answers 404). */
-export async function fetchPartner(base: string, id: string): Promise<PublicPartner | null> {
-  const response = await fetch(apiUrl(base, `v1/partners/${encodeURIComponent(id)}`))
+export async function fetchPartner(
+  base: string,
+  id: string,
+  signal: AbortSignal,
+): Promise<PublicPartner | null> {
+  const response = await fetch(apiUrl(base, `v1/partners/${encodeURIComponent(id)}`), { signal })
   if (response.status === 404) return null
   if (!response.ok) throw new Error(`partner ${response.status}`)
   return (await response.json()) as PublicPartner

@@ -8,12 +8,14 @@ import {
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
+import { lazyChunk } from './chunks.ts'
 import { type Emit, emitter } from './events.ts'
 import type { FormProps } from './form/form.tsx'
 import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
 import { ClinicList } from './ui/list.tsx'
+import { Unavailable } from './ui/unavailable.tsx'
 
 export interface AppProps {
   host: HTMLElement
@@ -37,23 +39,13 @@ interface State {
   view: View
   Form: ComponentType<FormProps> | null
   Compare: FunctionComponent<CompareProps> | null
-}
-
-/** A chunk loaded once, on first need; a failed load may be tried again. */
-function lazy<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | undefined
-  return () => {
-    pending ??= load()
-    pending.catch(() => {
-      pending = undefined
-    })
-    return pending
-  }
+  /** A chunk (comparison, form) did not load: how to try again. */
+  retryPart: (() => void) | null
 }
 
 // The comparison and the form are separate chunks: first render never pays for them.
-const loadCompare = lazy(() => import('./ui/compare.tsx').then((m) => m.Comparison))
-const loadForm = lazy(() => import('./form/form.tsx').then((m) => m.InquiryForm))
+const loadCompare = lazyChunk('compare', () => import('./ui/compare.tsx'))
+const loadForm = lazyChunk('form', () => import('./form/form.tsx'))
 
 /**
  * A class component: first render then ships without preact/hooks (about
@@ -69,6 +61,7 @@ export class App extends Component<AppProps, State> {
     view: 'list',
     Form: null,
     Compare: null,
+    retryPart: null,
   }
   // Where focus goes after the view changes; null on first render, so the page keeps its focus.
   #focusNext: string | null = null
@@ -76,6 +69,9 @@ export class App extends Component<AppProps, State> {
   // Each load is numbered: an answer to an older one (another api-base or partner) is dropped.
   #clinicsLoad = 0
   #partnerLoad = 0
+  // Each load's requests stop when a newer load replaces it or the element is removed.
+  #clinicsAbort = new AbortController()
+  #partnerAbort = new AbortController()
 
   #emit: Emit = (name, detail) => emitter(this.props.host)(name, detail)
 
@@ -97,14 +93,18 @@ export class App extends Component<AppProps, State> {
   override componentWillUnmount() {
     this.#clinicsLoad++
     this.#partnerLoad++
+    this.#clinicsAbort.abort()
+    this.#partnerAbort.abort()
   }
 
   // `ready` is announced once per load, not on every language switch.
   #loadClinics() {
     const load = ++this.#clinicsLoad
     const { apiBase, partner, lang } = this.props
+    this.#clinicsAbort.abort()
+    this.#clinicsAbort = new AbortController()
     this.setState({ failed: false })
-    fetchClinics(apiBase).then(
+    fetchClinics(apiBase, this.#clinicsAbort.signal).then(
       (clinics) => {
         if (load !== this.#clinicsLoad) return
         this.setState({ clinics })
@@ -121,8 +121,10 @@ export class App extends Component<AppProps, State> {
   #loadPartner() {
     const load = ++this.#partnerLoad
     const { apiBase, partner } = this.props
+    this.#partnerAbort.abort()
+    this.#partnerAbort = new AbortController()
     this.setState({ partnerInfo: undefined })
-    fetchPartner(apiBase, partner).then(
+    fetchPartner(apiBase, partner, this.#partnerAbort.signal).then(
       (partnerInfo) => {
         if (load !== this.#partnerLoad) return
         this.setState({ partnerInfo })
@@ -145,31 +147,36 @@ export class App extends Component<AppProps, State> {
     const ids = picked.map((c) => c.id)
 
     const toggle = (id: string) => {
-      // Ticking a clinic fetches the comparison chunk before it is asked for.
-      loadCompare()
+      // Ticking a clinic fetches the comparison chunk before it is asked for;
+      // if that fails, opening the comparison tries again and says so.
+      loadCompare().catch(() => undefined)
       this.setState(({ chosen: list }) => ({
         chosen: list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
       }))
     }
+    const failedPart = (code: string, retry: () => void) => () => {
+      this.setState({ retryPart: retry })
+      emit('error', { code })
+    }
     const openCompare = () => {
       emit('compare', { clinicIds: ids })
-      loadForm()
+      loadForm().catch(() => undefined)
       loadCompare().then(
-        (component) => {
-          this.setState({ Compare: component })
+        ({ Comparison }) => {
+          this.setState({ Compare: Comparison, retryPart: null })
           go('compare', 'h2')
         },
-        () => emit('error', { code: 'compare_unavailable' }),
+        failedPart('compare_unavailable', openCompare),
       )
     }
     const openForm = () => {
       emit('form-open', { clinicIds: ids })
       loadForm().then(
-        (component) => {
-          this.setState({ Form: component })
+        ({ InquiryForm }) => {
+          this.setState({ Form: InquiryForm, retryPart: null })
           go('form', 'h2')
         },
-        () => emit('error', { code: 'form_unavailable' }),
+        failedPart('form_unavailable', openForm),
       )
     }
 
@@ -241,8 +248,10 @@ export class App extends Component<AppProps, State> {
         </>
       )
     }
+    const { retryPart } = this.state
     return (
       <div class="w" ref={this.#root} lang={lang}>
+        {retryPart && <Unavailable lang={lang} onRetry={retryPart} />}
         {body}
         {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
           <NeutralContext t={t} id={uid} />

@@ -1,26 +1,18 @@
 export type { Strings } from './i18n/en.ts'
+export { type Lang, toLang } from './lang.ts'
 
+import { lazyChunk } from './chunks.ts'
 import type { Strings } from './i18n/en.ts'
-
-export type Lang = 'en' | 'es'
-
-/** Anything starting with "es" is Spanish; everything else falls back to English. */
-export function toLang(value: string | null | undefined): Lang {
-  return value?.toLowerCase().startsWith('es') ? 'es' : 'en'
-}
+import type { Lang } from './lang.ts'
 
 // Each language is its own small chunk: a page downloads only the one it shows.
-const loaded = new Map<Lang, Promise<Strings>>()
+const chunks: Record<Lang, () => Promise<Strings>> = {
+  en: () => loadEn().then((m) => m.en),
+  es: () => loadEs().then((m) => m.es),
+}
+const loadEn = lazyChunk('en', () => import('./i18n/en.ts'))
+const loadEs = lazyChunk('es', () => import('./i18n/es.ts'))
 
 export function loadStrings(lang: Lang): Promise<Strings> {
-  let pending = loaded.get(lang)
-  if (!pending) {
-    pending =
-      lang === 'es'
-        ? import('./i18n/es.ts').then((m) => m.es)
-        : import('./i18n/en.ts').then((m) => m.en)
-    pending.catch(() => loaded.delete(lang))
-    loaded.set(lang, pending)
-  }
-  return pending
+  return chunks[lang]()
 }

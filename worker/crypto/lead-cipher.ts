@@ -2,8 +2,11 @@
  * AES-256-GCM for the personal part of inquiries and leads. The LEADS_KEY
  * secret is a keyring, "v2:BASE64,v1:BASE64" (or one bare BASE64, which is
  * "v1"): the first key seals new records, every key can open old ones, so a
- * key rotates without re-encrypting the store.
+ * key rotates without re-encrypting the store. A keyring that names a
+ * version twice or has a malformed entry is refused whole: guessing which
+ * entry was meant could seal new leads with the wrong key.
  */
+import { logEvent } from '../http/log.ts'
 
 export interface Sealed {
   keyVersion: string
@@ -11,16 +14,29 @@ export interface Sealed {
   iv: string
   /** base64 ciphertext with the GCM tag. */
   ciphertext: string
+  /**
+   * The key check value of the sealing key (see keyCheck); absent on records
+   * sealed before it was kept. Tells a wrong key from a damaged record.
+   */
+  keyCheck?: string | null
+}
+
+interface KeyVersion {
+  key: CryptoKey
+  check: string
 }
 
 interface Keyring {
-  current: { version: string; key: CryptoKey }
-  byVersion: Map<string, CryptoKey>
+  current: { version: string } & KeyVersion
+  byVersion: Map<string, KeyVersion>
 }
 
+/** The keyring cannot open what it should: the operator's to fix, never the record's fault. */
 export class KeyringError extends Error {
   override name = 'KeyringError'
 }
+
+const VERSION = /^[A-Za-z0-9_-]{1,32}$/
 
 function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text)
@@ -35,19 +51,35 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary)
 }
 
+/**
+ * A key check value: 8 bytes of SHA-256 over a fixed label and the key. It
+ * names one key without revealing it, so a record sealed with another key of
+ * the same version label is reported as a wrong key, not as damaged.
+ */
+async function keyCheck(raw: Uint8Array<ArrayBuffer>): Promise<string> {
+  const label = new TextEncoder().encode('clinic-compare LEADS_KEY check\0')
+  const input = new Uint8Array(label.length + raw.length)
+  input.set(label)
+  input.set(raw, label.length)
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input))
+  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
 async function importKeyring(secret: string): Promise<Keyring> {
-  const entries = secret
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const separator = part.indexOf(':')
-      return separator === -1
-        ? { version: 'v1', material: part }
-        : { version: part.slice(0, separator), material: part.slice(separator + 1) }
-    })
-  const byVersion = new Map<string, CryptoKey>()
-  for (const { version, material } of entries) {
+  const parts = (secret ?? '').split(',').map((part) => part.trim())
+  if (parts.some((part) => part === '') && parts.length > 1)
+    throw new KeyringError('LEADS_KEY has an empty entry')
+  const entries = parts.filter(Boolean).map((part) => {
+    const separator = part.indexOf(':')
+    return separator === -1
+      ? { version: 'v1', material: part }
+      : { version: part.slice(0, separator), material: part.slice(separator + 1) }
+  })
+  const byVersion = new Map<string, KeyVersion>()
+  for (const [n, { version, material }] of entries.entries()) {
+    if (!VERSION.test(version))
+      throw new KeyringError(`LEADS_KEY entry ${n + 1} has no valid version label`)
+    if (byVersion.has(version)) throw new KeyringError(`LEADS_KEY names version ${version} twice`)
     let raw: Uint8Array<ArrayBuffer>
     try {
       raw = fromBase64(material)
@@ -55,27 +87,62 @@ async function importKeyring(secret: string): Promise<Keyring> {
       throw new KeyringError(`LEADS_KEY ${version} is not base64`)
     }
     if (raw.length !== 32) throw new KeyringError(`LEADS_KEY ${version} is not 32 bytes`)
-    byVersion.set(
-      version,
-      await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
-    )
+    byVersion.set(version, {
+      key: await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
+      check: await keyCheck(raw),
+    })
   }
   const [first] = entries
-  const currentKey = first && byVersion.get(first.version)
-  if (!first || !currentKey) throw new KeyringError('LEADS_KEY is empty')
-  return { current: { version: first.version, key: currentKey }, byVersion }
+  const current = first && byVersion.get(first.version)
+  if (!first || !current) throw new KeyringError('LEADS_KEY is empty')
+  return { current: { version: first.version, ...current }, byVersion }
 }
 
+/**
+ * One import per secret value. A refused keyring stays refused (and is
+ * logged once) until the secret changes, which makes it a new entry.
+ */
 const keyrings = new Map<string, Promise<Keyring>>()
 
-function keyringFor(secret: string): Promise<Keyring> {
+export function keyringFor(secret: string): Promise<Keyring> {
   let keyring = keyrings.get(secret)
   if (!keyring) {
     keyring = importKeyring(secret)
     keyrings.set(secret, keyring)
-    keyring.catch(() => keyrings.delete(secret))
+    keyring.catch((error: unknown) => {
+      logEvent('error', 'leads_key.refused', {
+        reason: error instanceof KeyringError ? error.message : 'import failed',
+      })
+    })
   }
   return keyring
+}
+
+/** Why the keyring is refused, or undefined when it is usable. */
+export async function keyringProblem(secret: string): Promise<string | undefined> {
+  try {
+    await keyringFor(secret)
+    return undefined
+  } catch (error) {
+    return error instanceof KeyringError ? error.message : 'LEADS_KEY cannot be imported'
+  }
+}
+
+/**
+ * Whether this keyring can open a record sealed with `keyVersion` (and the
+ * key check, when the record kept one): a KeyringError names what is wrong.
+ */
+export function keyFor(
+  keyring: Keyring,
+  sealed: Pick<Sealed, 'keyVersion' | 'keyCheck'>,
+): CryptoKey {
+  const entry = keyring.byVersion.get(sealed.keyVersion)
+  if (!entry) throw new KeyringError(`No LEADS_KEY with version ${sealed.keyVersion}`)
+  if (sealed.keyCheck && sealed.keyCheck !== entry.check)
+    throw new KeyringError(
+      `LEADS_KEY ${sealed.keyVersion} is not the key these records were sealed with`,
+    )
+  return entry.key
 }
 
 /** Encrypts with the current key; `context` (the record id) is bound as associated data. */
@@ -89,16 +156,15 @@ export async function seal(secret: string, plaintext: string, context: string): 
   )
   return {
     keyVersion: current.version,
+    keyCheck: current.check,
     iv: toBase64(iv),
     ciphertext: toBase64(new Uint8Array(ciphertext)),
   }
 }
 
-/** Decrypts a sealed record; throws if the key is unknown or the record or context was altered. */
+/** Decrypts a sealed record; a KeyringError if the key is unknown or wrong, another error if the record or context was altered. */
 export async function open(secret: string, sealed: Sealed, context: string): Promise<string> {
-  const { byVersion } = await keyringFor(secret)
-  const key = byVersion.get(sealed.keyVersion)
-  if (!key) throw new KeyringError(`No LEADS_KEY with version ${sealed.keyVersion}`)
+  const key = keyFor(await keyringFor(secret), sealed)
   const plaintext = await crypto.subtle.decrypt(
     {
       name: 'AES-GCM',

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { COORDINATOR_TOKEN_MIN_LENGTH } from '../../shared/schemas/leads-api.ts'
 import type { AppEnv } from '../types.ts'
 import { ApiError } from './api-error.ts'
 import { logEvent } from './log.ts'
@@ -29,19 +30,42 @@ async function matchesAny(candidate: string, tokens: string[]): Promise<boolean>
   return ok
 }
 
-function parseTokens(list: string | undefined): string[] {
+function splitTokens(list: string | undefined): string[] {
   return (list ?? '')
     .split(',')
     .map((token) => token.trim())
     .filter(Boolean)
 }
 
+/** Why the token list is not (wholly) usable, or undefined; never names a token. */
+export function tokensProblem(list: string | undefined): string | undefined {
+  const tokens = splitTokens(list)
+  if (tokens.length === 0) return 'no token is configured'
+  const short = tokens.filter((token) => token.length < COORDINATOR_TOKEN_MIN_LENGTH).length
+  return short > 0
+    ? `${short} token(s) shorter than ${COORDINATOR_TOKEN_MIN_LENGTH} characters are refused`
+    : undefined
+}
+
+/** Logged once per configured list, as the first request meets it. */
+const reported = new Set<string>()
+
+/** The tokens that may authenticate: a short one could be guessed, so it never does. */
+function parseTokens(list: string | undefined, path: string): string[] {
+  const problem = tokensProblem(list)
+  const key = list ?? ''
+  if (problem && !reported.has(key)) {
+    reported.add(key)
+    logEvent('error', 'auth.tokens_refused', { problem, path })
+  }
+  return splitTokens(list).filter((token) => token.length >= COORDINATOR_TOKEN_MIN_LENGTH)
+}
+
 /** `Authorization: Bearer <token>` against a rotating list; 401 in the error shape otherwise. */
 export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv> {
   const challenge = `Bearer realm="${options.realm}"`
   return async function bearerAuthHandler(c, next) {
-    const tokens = parseTokens(options.tokens(c.env))
-    if (tokens.length === 0) logEvent('error', 'auth.no_tokens_configured', { path: c.req.path })
+    const tokens = parseTokens(options.tokens(c.env), c.req.path)
     const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(c.req.header('Authorization') ?? '')
     const candidate = match?.[1]
     if (!candidate || !(await matchesAny(candidate, tokens))) {

@@ -9,9 +9,11 @@ export interface PartnerCorsOptions {
 }
 
 /**
- * CORS for inquiries, only for origins a partner allows. A preflight cannot
- * name its partner (it has no body), so it is answered for any origin some
- * active partner allows; the POST itself is checked against its own partner.
+ * CORS for inquiries, only for origins an active partner allows. A preflight
+ * cannot name its partner (it has no body), so it is answered for any such
+ * origin; the POST itself is checked against its own partner. Every answer to
+ * such an origin carries CORS, whatever its status, so the widget can read a
+ * 400, 413 or 429 and its Retry-After rather than see a network error.
  */
 export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler<AppEnv> {
   return async function partnerCors(c, next) {
@@ -34,8 +36,7 @@ export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler<AppE
     }
     await next()
     c.res.headers.append('Vary', 'Origin')
-    const partnerOrigins = c.get('partnerOrigins')
-    if (origin && partnerOrigins?.includes(origin)) {
+    if (allowed) {
       c.res.headers.set('Access-Control-Allow-Origin', origin)
       c.res.headers.set('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed')
     }

@@ -7,8 +7,8 @@ export interface NewLead {
   sealed: Sealed
 }
 
-const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, iv, ciphertext)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, key_check, iv, ciphertext)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
   ON CONFLICT (id) DO NOTHING`
 
 /**
@@ -31,6 +31,7 @@ export async function insertLeads(
         lead.receivedAt,
         now,
         lead.sealed.keyVersion,
+        lead.sealed.keyCheck ?? null,
         lead.sealed.iv,
         lead.sealed.ciphertext,
       ),

@@ -15,6 +15,7 @@ interface Row {
   received_at: number
   attempts: number
   key_version: string
+  key_check: string | null
   iv: string
   ciphertext: string
 }
@@ -40,7 +41,7 @@ SET lease_id = json_extract(?3, '$[' || picked.n || ']'),
 FROM picked
 WHERE leads.id = picked.id
 RETURNING leads.id, leads.lease_id, leads.received_at, leads.attempts,
-          leads.key_version, leads.iv, leads.ciphertext`
+          leads.key_version, leads.key_check, leads.iv, leads.ciphertext`
 
 export async function leaseLeads(
   db: D1Database,
@@ -58,7 +59,12 @@ export async function leaseLeads(
       leaseId: row.lease_id,
       receivedAt: row.received_at,
       attempts: row.attempts,
-      sealed: { keyVersion: row.key_version, iv: row.iv, ciphertext: row.ciphertext },
+      sealed: {
+        keyVersion: row.key_version,
+        keyCheck: row.key_check,
+        iv: row.iv,
+        ciphertext: row.ciphertext,
+      },
     }))
     .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : 1))
 }
@@ -80,5 +86,45 @@ export async function parkLeases(
        WHERE lease_id IN (SELECT value FROM json_each(?2)) AND acked_at IS NULL`,
     )
     .bind(untilMs, JSON.stringify(leaseIds))
+    .run()
+}
+
+/**
+ * The key versions of the leads a lease taken now would pick: checked
+ * against the keyring before anything is leased.
+ */
+export async function nextKeyVersions(
+  db: D1Database,
+  batchSize: number,
+  now = Date.now(),
+): Promise<{ keyVersion: string; keyCheck: string | null }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT DISTINCT key_version, key_check FROM (
+         SELECT key_version, key_check FROM leads
+         WHERE acked_at IS NULL AND visible_at <= ?1
+         ORDER BY received_at, id LIMIT ?2)`,
+    )
+    .bind(now, batchSize)
+    .run<{ key_version: string; key_check: string | null }>()
+  return results.map((row) => ({ keyVersion: row.key_version, keyCheck: row.key_check }))
+}
+
+/**
+ * Takes back a lease this pull could not hand out: no lease id, visible at
+ * once, its attempt not counted.
+ */
+export async function releaseLeases(
+  db: D1Database,
+  leaseIds: string[],
+  now = Date.now(),
+): Promise<void> {
+  if (leaseIds.length === 0) return
+  await db
+    .prepare(
+      `UPDATE leads SET lease_id = NULL, visible_at = ?1, attempts = max(attempts - 1, 0)
+       WHERE lease_id IN (SELECT value FROM json_each(?2)) AND acked_at IS NULL`,
+    )
+    .bind(now, JSON.stringify(leaseIds))
     .run()
 }

@@ -1,6 +1,8 @@
 import type { PulledLead, PullRequest } from '../../shared/schemas/leads-api.ts'
+import { KeyringError, keyFor, keyringFor } from '../crypto/lead-cipher.ts'
+import { ApiError } from '../http/api-error.ts'
 import { logEvent } from '../http/log.ts'
-import { leaseLeads, parkLeases } from './lease.ts'
+import { leaseLeads, nextKeyVersions, parkLeases, releaseLeases } from './lease.ts'
 import { openLead } from './payload.ts'
 
 /** How long a lead that cannot be opened stays out of the way. */
@@ -11,15 +13,36 @@ export interface PullResult {
   skipped: number
 }
 
+function keyringUnusable(error: KeyringError): ApiError {
+  logEvent('error', 'leads.keyring_unusable', { reason: error.message })
+  return new ApiError(
+    503,
+    'leads_key_unusable',
+    'LEADS_KEY cannot open the waiting leads; an operator must fix it (see /healthz). No lead was leased.',
+    { cause: error },
+  )
+}
+
 /**
- * Leases a batch and decrypts it. A lead that cannot be opened never breaks
- * the pull: it is parked, logged by id and key version only, and counted.
+ * Leases a batch and decrypts it. A keyring that cannot open the batch (it
+ * is refused, lacks a version, or holds another key under a version's
+ * label) is the operator's to fix: 503, and every lease is as it was. A
+ * single damaged lead never breaks the pull: it is parked, logged by id and
+ * key version only, and counted.
  */
 export async function pullLeads(
   env: Pick<Env, 'LEADS' | 'LEADS_KEY'>,
   request: PullRequest,
   now = Date.now(),
 ): Promise<PullResult> {
+  try {
+    const keyring = await keyringFor(env.LEADS_KEY)
+    for (const sealed of await nextKeyVersions(env.LEADS, request.batchSize, now))
+      keyFor(keyring, sealed)
+  } catch (error) {
+    if (error instanceof KeyringError) throw keyringUnusable(error)
+    throw error
+  }
   const rows = await leaseLeads(env.LEADS, request, now)
   const opened = await Promise.all(
     rows.map(async (row) => {
@@ -35,6 +58,7 @@ export async function pullLeads(
         }
         return lead
       } catch (error) {
+        if (error instanceof KeyringError) return error
         logEvent('error', 'leads.unreadable', {
           leadId: row.id,
           keyVersion: row.sealed.keyVersion,
@@ -45,7 +69,17 @@ export async function pullLeads(
       }
     }),
   )
-  const leads = opened.filter((item): item is PulledLead => typeof item !== 'string')
+  const keyringError = opened.find((item) => item instanceof KeyringError)
+  if (keyringError) {
+    // A lead stored between the check and the lease; nothing of this pull is handed out.
+    await releaseLeases(
+      env.LEADS,
+      rows.map((row) => row.leaseId),
+      now,
+    )
+    throw keyringUnusable(keyringError)
+  }
+  const leads = opened.filter((item): item is PulledLead => typeof item === 'object')
   const unreadable = opened.filter((item): item is string => typeof item === 'string')
   await parkLeases(env.LEADS, unreadable, now + UNREADABLE_PARK_MS)
   return { leads, skipped: unreadable.length }

@@ -1,37 +1,40 @@
-import * as v from 'valibot'
 import { logEvent } from '../http/log.ts'
-import { insertDeadLetter } from '../leads/insert.ts'
-import { InquiryMessage } from './message.ts'
+import { inquiryIdOf, keepDeadLetter, storeInquiries } from './consumer.ts'
 
 /**
- * The dead-letter queue's consumer: messages whose retries ran out are kept in
- * D1, still sealed, for an operator to inspect and replay. If D1 is down too,
- * the message is retried again (max_retries of this consumer in wrangler.toml).
+ * max_retries of the dead-letter queue's consumer in wrangler.toml (a test
+ * checks they agree): its last delivery keeps the message as a dead letter
+ * row, since Queues would drop it after that.
  */
-export async function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  await Promise.all(
-    batch.messages.map(async (message) => {
-      const parsed = v.safeParse(InquiryMessage, message.body)
-      try {
-        await insertDeadLetter(env.LEADS, {
-          id: message.id,
-          inquiryId: parsed.success ? parsed.output.id : undefined,
-          reason: 'retries-exhausted',
-          attempts: message.attempts,
-          body: JSON.stringify(message.body),
-        })
-        logEvent('warn', 'inquiry.dead_letter', {
-          message: message.id,
-          reason: 'retries-exhausted',
-        })
-        message.ack()
-      } catch (error) {
-        logEvent('error', 'dead_letter.retry', {
-          message: message.id,
-          cause: error instanceof Error ? error.name : typeof error,
-        })
-        message.retry()
-      }
-    }),
-  )
+export const DEAD_LETTER_QUEUE_MAX_RETRIES = 100
+
+function retryLater(message: Message<unknown>, error: unknown): void {
+  logEvent('warn', 'dead_letter.retry', {
+    message: message.id,
+    attempts: message.attempts,
+    cause: error instanceof Error ? error.name : typeof error,
+  })
+  // The delay is the consumer's retry_delay in wrangler.toml.
+  message.retry()
+}
+
+/**
+ * The dead-letter queue's consumer replays by itself: an inquiry whose
+ * retries ran out during an outage is stored as a lead as soon as D1 (or
+ * the keyring) answers again, with no person acting. Only a message that can
+ * never become a lead, or one still failing on its last delivery, becomes a
+ * dead letter row; the scheduled job replays the latter (scheduled/).
+ */
+export function consumeDeadLetters(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  return storeInquiries(batch.messages, env, {
+    onTransient: async (message, error) => {
+      if (message.attempts <= DEAD_LETTER_QUEUE_MAX_RETRIES) return retryLater(message, error)
+      await keepDeadLetter(
+        env,
+        message,
+        { reason: 'retries-exhausted', inquiryId: inquiryIdOf(message.body) },
+        retryLater,
+      )
+    },
+  })
 }

@@ -11,7 +11,12 @@ export const InquiryMessage = v.object({
   id: v.string(),
   partnerId: v.string(),
   receivedAt: v.number(),
-  sealed: v.object({ keyVersion: v.string(), iv: v.string(), ciphertext: v.string() }),
+  sealed: v.object({
+    keyVersion: v.string(),
+    keyCheck: v.nullish(v.string()),
+    iv: v.string(),
+    ciphertext: v.string(),
+  }),
 })
 
 export type InquiryMessage = v.InferOutput<typeof InquiryMessage>

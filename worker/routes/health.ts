@@ -1,42 +1,59 @@
 import { Hono } from 'hono'
 import { catalogFor } from '../catalog/snapshot.ts'
+import { keyringProblem } from '../crypto/lead-cipher.ts'
+import { tokensProblem } from '../http/bearer-auth.ts'
+import { type DeadLetterBacklog, deadLetterBacklog } from '../leads/backlog.ts'
 import type { AppEnv } from '../types.ts'
 
 /** D1 answers are cached briefly so health checks cannot load the database. */
 const D1_CHECK_TTL_MS = 10_000
-const d1Checks = new WeakMap<D1Database, { at: number; ok: boolean }>()
+const d1Checks = new WeakMap<D1Database, { at: number; backlog: DeadLetterBacklog | undefined }>()
 
-async function d1Answers(db: D1Database): Promise<boolean> {
-  const now = Date.now()
+/** The dead-letter backlog, or undefined when D1 does not answer. */
+async function leadStore(db: D1Database, now: number): Promise<DeadLetterBacklog | undefined> {
   const last = d1Checks.get(db)
-  if (last && now - last.at < D1_CHECK_TTL_MS) return last.ok
-  let ok: boolean
+  if (last && now - last.at < D1_CHECK_TTL_MS) return last.backlog
+  let backlog: DeadLetterBacklog | undefined
   try {
-    ok = (await db.prepare('SELECT 1 AS ok').first('ok')) === 1
+    backlog = await deadLetterBacklog(db, now)
   } catch {
-    ok = false
+    backlog = undefined
   }
-  d1Checks.set(db, { at: now, ok })
-  return ok
+  d1Checks.set(db, { at: now, backlog })
+  return backlog
 }
 
+/**
+ * 503 when a binding does not answer (DESIGN.md: 200 when the Worker and its
+ * bindings answer). "degraded" with 200 while a secret is refused or dead
+ * letters wait: the Worker answers, and what it shows is for an operator.
+ */
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const [catalog, leads] = await Promise.all([
+  const now = Date.now()
+  const [catalog, backlog, keyring] = await Promise.all([
     catalogFor(c).catch(() => undefined),
-    d1Answers(c.env.LEADS),
+    leadStore(c.env.LEADS, now),
+    keyringProblem(c.env.LEADS_KEY),
   ])
+  const tokens = tokensProblem(c.env.COORDINATOR_TOKENS)
   // A Queue producer cannot be probed without sending; its binding must exist.
   const inquiries = typeof c.env.INQUIRIES?.send === 'function'
-  const ok = catalog !== undefined && leads && inquiries
+  const answers = catalog !== undefined && backlog !== undefined && inquiries
+  const ok = answers && !keyring && !tokens && (backlog?.count ?? 0) === 0
   c.header('Cache-Control', 'no-store')
   return c.json(
     {
       status: ok ? 'ok' : 'degraded',
       bindings: {
         CATALOG: catalog ? 'ok' : 'error',
-        LEADS: leads ? 'ok' : 'error',
+        LEADS: backlog ? 'ok' : 'error',
         INQUIRIES: inquiries ? 'ok' : 'error',
       },
+      secrets: {
+        LEADS_KEY: keyring ? { status: 'error', problem: keyring } : { status: 'ok' },
+        COORDINATOR_TOKENS: tokens ? { status: 'error', problem: tokens } : { status: 'ok' },
+      },
+      deadLetters: backlog ?? null,
       catalog: catalog && {
         clinics: catalog.clinics.length,
         partners: catalog.partners.size,
@@ -44,6 +61,6 @@ export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
         updatedAt: catalog.updatedAt,
       },
     },
-    ok ? 200 : 503,
+    answers ? 200 : 503,
   )
 })

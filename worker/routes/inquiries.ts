@@ -59,10 +59,14 @@ export const inquiriesRoutes = new Hono<AppEnv>()
         'This site is not an active clinic-compare partner.',
       )
     }
-    c.set('partnerOrigins', partner.allowedOrigins)
     const origin = c.req.header('Origin')
     // Browsers always send Origin on POST; its absence means a server-side client.
-    if (origin !== undefined && !partner.allowedOrigins.includes(origin)) {
+    // The Worker's own origin is the /embed frame, which only allowed origins may frame.
+    if (
+      origin !== undefined &&
+      origin !== new URL(c.req.url).origin &&
+      !partner.allowedOrigins.includes(origin)
+    ) {
       throw new ApiError(
         403,
         'origin_not_allowed',

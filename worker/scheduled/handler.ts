@@ -1,6 +1,11 @@
+import { replayWaiting } from './replay-waiting.ts'
 import { purgeExpired } from './retention.ts'
 
-/** The cron trigger in wrangler.toml: the daily retention purge. */
+/** The cron trigger in wrangler.toml: replays what storage outages left, then purges. */
 export const scheduled: ExportedHandlerScheduledHandler<Env> = (controller, env, ctx) => {
-  ctx.waitUntil(purgeExpired(env, controller.scheduledTime))
+  ctx.waitUntil(
+    replayWaiting(env, controller.scheduledTime).finally(() =>
+      purgeExpired(env, controller.scheduledTime),
+    ),
+  )
 }

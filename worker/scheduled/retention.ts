@@ -28,8 +28,9 @@ async function deleteInChunks(db: D1Database, sql: string, cutoff: number): Prom
 /**
  * Deletes what is past retention: acknowledged leads acked before the
  * cutoff, idempotency keys created before it, and dead letters that were
- * replayed (their message is back in the queue) or died before it.
- * Unacknowledged leads are never deleted: they are still someone's request.
+ * replayed (their message is back in the queue). Unacknowledged leads and
+ * dead letters not replayed are never deleted: they are still someone's
+ * request (`/healthz` shows the dead letters waiting).
  */
 export async function purgeExpired(
   env: Pick<Env, 'LEADS' | 'LEAD_RETENTION_DAYS'>,
@@ -61,14 +62,7 @@ export async function purgeExpired(
        SELECT id FROM dead_letters WHERE replayed_at IS NOT NULL AND replayed_at < ?1 LIMIT ?2)`,
     now,
   )
-  const expired = await deleteInChunks(
-    db,
-    `DELETE FROM dead_letters WHERE id IN (
-       SELECT id FROM dead_letters WHERE dead_at < ?1 LIMIT ?2)`,
-    cutoff,
-  )
-  if (expired > 0) logEvent('warn', 'retention.dead_letters_expired', { count: expired, days })
-  const counts = { leads, idempotencyKeys, deadLetters: replayed + expired }
+  const counts = { leads, idempotencyKeys, deadLetters: replayed }
   logEvent('info', 'retention.purged', { days, ...counts })
   return counts
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { leadIds, waitForLead } from './helpers/leads.ts'
-import { compareClinics, focused, tabTo, widget } from './helpers/page.ts'
+import { compareClinics, fillRequestForm, focused, tabTo, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
@@ -128,16 +128,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     })
     await compareClinics(page, ['Brisa'])
     const w = widget(page)
-    await w.getByRole('button', { name: 'Request information' }).click()
-    await w.locator('form').waitFor()
-    await w.getByLabel('Your name').fill('Sample Parent')
-    await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-    await w.getByLabel('Country you live in').selectOption('US')
-    await w.getByLabel('age in years').fill('9')
-    for (const group of await w.locator('form fieldset fieldset').all()) {
-      await group.getByLabel('Not sure').check()
-    }
-    await w.getByLabel(/I agree/).check()
+    await fillRequestForm(w)
     await w.getByRole('button', { name: 'Send request' }).click()
 
     await expect.poll(() => w.getByRole('alert').textContent()).toContain('connection failed')

@@ -4,8 +4,8 @@ import { insertLead } from '../../../worker/leads/insert.ts'
 import { sealLead } from '../../../worker/leads/payload.ts'
 import { call, json } from './http.ts'
 
-export const TOKEN = 'test-token-new'
-export const OLD_TOKEN = 'test-token-old'
+export const TOKEN = 'test-token-new-0123456789abcdefghij'
+export const OLD_TOKEN = 'test-token-old-0123456789abcdefghij'
 
 /** A valid inquiry with fictional, clearly sample personal data. */
 export function sampleInquiry(overrides: Partial<Inquiry> = {}): Inquiry {

@@ -43,6 +43,8 @@ export class InquiryForm extends Component<FormProps, State> {
   }
   // One key per submission: kept for a retry, dropped once the family edits the form.
   #key: string | null = null
+  // A removed widget stops its send; the key makes a later one safe either way.
+  #abort = new AbortController()
   #form = createRef<HTMLFormElement>()
   #heading = createRef<HTMLHeadingElement>()
   #focusFirstError = false
@@ -56,6 +58,10 @@ export class InquiryForm extends Component<FormProps, State> {
     if (!this.#focusFirstError) return
     this.#focusFirstError = false
     this.#form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }
+
+  override componentWillUnmount() {
+    this.#abort.abort()
   }
 
   #set = (patch: Partial<Values>) =>
@@ -78,7 +84,8 @@ export class InquiryForm extends Component<FormProps, State> {
     }
     this.#key ??= newKey()
     this.setState({ errors: found, status: { kind: 'sending', text: t.sending } })
-    const result = await sendInquiry(apiBase, body, this.#key)
+    const result = await sendInquiry(apiBase, body, this.#key, this.#abort.signal)
+    if (this.#abort.signal.aborted) return
     if (result.ok) {
       this.setState({ status: { kind: 'sent', text: t.sent(result.id) } })
       emit('submitted', { requestId: result.id, clinicIds })

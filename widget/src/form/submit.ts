@@ -34,6 +34,7 @@ export async function sendInquiry(
   base: string,
   body: InquiryInput,
   key: string,
+  signal?: AbortSignal,
 ): Promise<SendResult> {
   let response: Response
   try {
@@ -41,6 +42,7 @@ export async function sendInquiry(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
       body: JSON.stringify(body),
+      signal,
     })
   } catch {
     return { ok: false, kind: 'network' }

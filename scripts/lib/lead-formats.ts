@@ -1,0 +1,124 @@
+import { InquiryFields, PRE_SCREEN_QUESTIONS } from '../../shared/schemas/inquiry.ts'
+import type { PulledLead } from '../../shared/schemas/leads-api.ts'
+
+export const FORMATS = ['jsonl', 'csv'] as const
+export type Format = (typeof FORMATS)[number]
+
+/** Turns pulled leads into the bytes of one output format. */
+export interface LeadFormat {
+  /** Written once, at the start of an empty file. */
+  header: string
+  encode(leads: PulledLead[]): string
+}
+
+const jsonl: LeadFormat = {
+  header: '',
+  encode: (leads) => leads.map((lead) => `${JSON.stringify(lead)}\n`).join(''),
+}
+
+/** The honeypot is always empty on an accepted inquiry; preScreen gets one column per question. */
+const INQUIRY_COLUMNS = Object.keys(InquiryFields.entries).filter(
+  (key) => key !== 'website' && key !== 'preScreen',
+)
+const COLUMNS = [
+  'id',
+  'receivedAt',
+  'leaseId',
+  'attempts',
+  ...INQUIRY_COLUMNS,
+  ...PRE_SCREEN_QUESTIONS.map((q) => `preScreen.${q}`),
+  'flags',
+]
+
+/**
+ * RFC 4180 quoting; a cell a spreadsheet would run as a formula (it starts
+ * with = + - @ or a tab/CR) gets a leading apostrophe, since families type
+ * these fields on partner pages.
+ */
+function cell(value: unknown): string {
+  let text =
+    value === undefined || value === null
+      ? ''
+      : Array.isArray(value)
+        ? value.join(' ')
+        : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+function row(values: unknown[]): string {
+  return `${values.map(cell).join(',')}\r\n`
+}
+
+function csvRow(lead: PulledLead): string {
+  const inquiry = lead.inquiry as Record<string, unknown>
+  const preScreen = (inquiry.preScreen ?? {}) as Record<string, unknown>
+  return row([
+    lead.id,
+    lead.receivedAt,
+    lead.leaseId,
+    lead.attempts,
+    ...INQUIRY_COLUMNS.map((key) => inquiry[key]),
+    ...PRE_SCREEN_QUESTIONS.map((q) => preScreen[q]),
+    lead.flags.map((f) => `${f.question}=${f.answer}`),
+  ])
+}
+
+/** UTF-8 with a header row, CRLF line ends (RFC 4180). */
+const csv: LeadFormat = {
+  header: row(COLUMNS),
+  encode: (leads) => leads.map(csvRow).join(''),
+}
+
+export const LEAD_FORMATS: Record<Format, LeadFormat> = { jsonl, csv }
+
+/** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const records: string[][] = []
+  let record: string[] = []
+  let cellText = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cellText += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cellText += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === ',') {
+      record.push(cellText)
+      cellText = ''
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++
+      record.push(cellText)
+      records.push(record)
+      record = []
+      cellText = ''
+    } else cellText += ch
+  }
+  if (cellText !== '' || record.length > 0) records.push([...record, cellText])
+  return records
+}
+
+/** The lease ids of a file `pull` wrote, in either format. */
+export function leaseIdsIn(text: string): string[] {
+  if (text.startsWith(csv.header)) {
+    const [header = [], ...records] = parseCsv(text)
+    const column = header.indexOf('leaseId')
+    return records.map((r) => r[column] ?? '').filter(Boolean)
+  }
+  const ids: string[] = []
+  for (const [n, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue
+    let leaseId: unknown
+    try {
+      leaseId = (JSON.parse(line) as { leaseId?: unknown }).leaseId
+    } catch {
+      throw new SyntaxError(`line ${n + 1} is not a JSON line`)
+    }
+    if (typeof leaseId === 'string') ids.push(leaseId)
+  }
+  return ids
+}

@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import { call } from './helpers/http.ts'
+
+const BLOG = 'https://parents-blog.example'
+
+function directives(response: Response): Map<string, string> {
+  const csp = response.headers.get('Content-Security-Policy') ?? ''
+  return new Map(
+    csp.split(';').map((d) => {
+      const [name = '', ...values] = d.trim().split(/\s+/)
+      return [name, values.join(' ')]
+    }),
+  )
+}
+
+describe('GET /embed', () => {
+  beforeEach(async () => {
+    const catalog = sampleCatalog()
+    for (const p of catalog.partners) p.allowedOrigins = [BLOG, 'https://www.parents-blog.example']
+    catalog.partners.push({
+      id: 'hostile',
+      name: '</title><script>alert(1)</script>',
+      active: true,
+      allowedOrigins: [],
+      showNeutralContext: true,
+    })
+    await seedCatalog(catalog)
+  })
+
+  it('shows the widget for the partner, frameable only by its allowed origins', async () => {
+    const response = await call('/embed?partner=demo&lang=es')
+    expect(response.status).toBe(200)
+    expect(response.headers.get('Content-Type')).toContain('text/html')
+    const csp = directives(response)
+    expect(csp.get('frame-ancestors')).toBe(`${BLOG} https://www.parents-blog.example`)
+    expect(csp.get('script-src')).toBe("'self'")
+    expect(csp.get('default-src')).toBe("'none'")
+    const html = await response.text()
+    expect(html).toContain('<clinic-compare partner="demo" lang="es"></clinic-compare>')
+    expect(html).toContain('<script src="/widget.js" async></script>')
+    expect(html).toContain('<html lang="es">')
+  })
+
+  it('falls back to English for any other language', async () => {
+    const html = await (await call('/embed?partner=demo&lang=fr')).text()
+    expect(html).toContain('lang="en"></clinic-compare>')
+  })
+
+  it.each([
+    ['an unknown partner', '/embed?partner=nobody'],
+    ['an inactive partner', '/embed?partner=demo-inactive'],
+    ['no partner', '/embed'],
+  ])('answers %s with 404 that no page may frame', async (_, path) => {
+    const response = await call(path)
+    expect(response.status).toBe(404)
+    expect(directives(response).get('frame-ancestors')).toBe("'none'")
+    expect(await response.text()).not.toContain('<clinic-compare')
+  })
+
+  it('escapes what the catalog says, and lets no one frame a partner without origins', async () => {
+    const response = await call('/embed?partner=hostile')
+    const html = await response.text()
+    expect(html).not.toContain('<script>alert')
+    expect(html).toContain('&lt;/title&gt;&lt;script&gt;')
+    expect(directives(response).get('frame-ancestors')).toBe("'none'")
+  })
+})

@@ -1,0 +1,73 @@
+/**
+ * The pages the Worker serves for partners to frame (`/embed`, and later
+ * `/embed/request`): one strict CSP, whose `frame-ancestors` names only the
+ * partner's allowed origins, and one HTML shell.
+ */
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
+
+/**
+ * Only this Worker's own files run in the frame, and only the given origins
+ * may frame it (none when the list is empty). Origins come from the catalog,
+ * whose schema allows nothing but scheme, host and port.
+ */
+export function embedCsp(frameAncestors: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "connect-src 'self'",
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
+  ].join('; ')
+}
+
+export interface EmbedPageOptions {
+  lang: string
+  title: string
+  /** Trusted markup: callers escape every value they put in it. */
+  body: string
+  /** Paths of this Worker's scripts, loaded async. */
+  scripts: string[]
+}
+
+export function embedPage({ lang, title, body, scripts }: EmbedPageOptions): string {
+  const tags = scripts.map((src) => `<script src="${escapeHtml(src)}" async></script>`).join('\n')
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
+${tags}
+</head>
+<body>
+${body}
+</body>
+</html>
+`
+}
+
+/** Headers of every embed page; `frame-ancestors` decides who may show it. */
+export function embedHeaders(frameAncestors: readonly string[]): Record<string, string> {
+  return {
+    'Content-Security-Policy': embedCsp(frameAncestors),
+    'Content-Type': 'text/html; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
+  }
+}

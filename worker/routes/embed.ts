@@ -1,0 +1,46 @@
+import { Hono } from 'hono'
+import { INQUIRY_LANGUAGES } from '../../shared/schemas/inquiry.ts'
+import { catalogFor, findPartner } from '../catalog/snapshot.ts'
+import { embedHeaders, embedPage, escapeHtml } from '../embed/page.ts'
+import type { AppEnv } from '../types.ts'
+
+type Lang = (typeof INQUIRY_LANGUAGES)[number]
+
+/** Like the widget: anything starting with "es" is Spanish, everything else English. */
+const toLang = (value: string | undefined): Lang =>
+  INQUIRY_LANGUAGES.find((l) => value?.toLowerCase().startsWith(l)) ?? 'en'
+
+const TITLES: Record<Lang, { page: string; missing: string }> = {
+  en: { page: 'Compare clinics', missing: 'This site is not an active clinic-compare partner.' },
+  es: { page: 'Comparar clínicas', missing: 'Este sitio no es un socio activo de clinic-compare.' },
+}
+
+/**
+ * `/embed?partner=ID&lang=es`: the whole widget as a page, for sites that
+ * cannot run a script tag (hosted WordPress). Only the partner's allowed
+ * origins may frame it; an unknown or inactive partner gets a page no one may frame.
+ */
+export const embedRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const lang = toLang(c.req.query('lang'))
+  const catalog = await catalogFor(c)
+  const partner = findPartner(catalog, c.req.query('partner') ?? '')
+  if (!partner?.active) {
+    const body = `<p>${escapeHtml(TITLES[lang].missing)}</p>`
+    return c.html(
+      embedPage({ lang, title: TITLES[lang].page, body, scripts: [] }),
+      404,
+      embedHeaders([]),
+    )
+  }
+  const body = `<clinic-compare partner="${escapeHtml(partner.id)}" lang="${lang}"></clinic-compare>`
+  return c.html(
+    embedPage({
+      lang,
+      title: `${TITLES[lang].page} · ${partner.name}`,
+      body,
+      scripts: ['/widget.js', '/embed-frame.js'],
+    }),
+    200,
+    embedHeaders(partner.allowedOrigins),
+  )
+})
