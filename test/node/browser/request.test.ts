@@ -159,15 +159,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     })
     await compareClinics(page, ['Aurora'])
     const w = widget(page)
-    await w.getByRole('button', { name: 'Request information' }).click()
-    await w.getByLabel('Your name').fill('Sample Parent')
-    await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-    await w.getByLabel('Country you live in').selectOption('MX')
-    await w.getByLabel('age in years').fill('4')
-    for (const group of await w.locator('form fieldset fieldset').all()) {
-      await group.getByLabel('No', { exact: true }).check()
-    }
-    await w.getByLabel(/I agree/).check()
+    await fillRequestForm(w, { country: 'MX', age: '4', answer: 'No' })
     await w.getByRole('button', { name: 'Send request' }).click()
     await expect.poll(() => keys.length).toBe(1)
     await w.getByRole('button', { name: 'Try sending again' }).click()

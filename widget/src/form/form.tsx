@@ -5,6 +5,7 @@ import {
   PRE_SCREEN_ANSWERS,
   PRE_SCREEN_QUESTIONS,
 } from '../../../shared/schemas/inquiry.ts'
+import { pageAttribution } from '../attribution.ts'
 import type { Emit } from '../events.ts'
 import type { Lang } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
@@ -19,6 +20,8 @@ export interface FormProps {
   partner: string
   clinics: ClinicView[]
   apiBase: string
+  /** The element's `campaign` attribute: the partner's own name for this placement. */
+  campaign: string | null
   emit: Emit
   onClose: () => void
 }
@@ -74,7 +77,10 @@ export class InquiryForm extends Component<FormProps, State> {
     if (status.kind === 'sending') return
     const t = formStrings(lang)
     const clinicIds = clinics.map((c) => c.id)
-    const body = toInquiry(values, partner, clinicIds, consentVersion(lang))
+    const body = {
+      ...toInquiry(values, partner, clinicIds, consentVersion(lang)),
+      attribution: pageAttribution(this.props.campaign),
+    }
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
     const count = Object.keys(found).length
     if (count > 0) {

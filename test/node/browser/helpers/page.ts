@@ -34,16 +34,28 @@ export async function tabTo(page: Page, text: string, maxPresses = 80): Promise<
   throw new Error(`Tab never reached "${text}" (last: ${await focused(page)})`)
 }
 
-/** Opens the form for the compared clinics and fills it in with fictional data. */
-export async function fillRequestForm(w: Locator): Promise<void> {
+interface RequestAnswers {
+  country: string
+  age: string
+  answer: 'Yes' | 'No' | 'Not sure'
+}
+
+/**
+ * Opens the form for the compared clinics and fills it in with fictional
+ * sample values, one answer for every pre-screen question.
+ */
+export async function fillRequestForm(
+  w: Locator,
+  answers: RequestAnswers = { country: 'US', age: '9', answer: 'Not sure' },
+): Promise<void> {
   await w.getByRole('button', { name: 'Request information' }).click()
   await w.locator('form').waitFor()
   await w.getByLabel('Your name').fill('Sample Parent')
   await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-  await w.getByLabel('Country you live in').selectOption('US')
-  await w.getByLabel('age in years').fill('9')
+  await w.getByLabel('Country you live in').selectOption(answers.country)
+  await w.getByLabel('age in years').fill(answers.age)
   for (const group of await w.locator('form fieldset fieldset').all()) {
-    await group.getByLabel('Not sure').check()
+    await group.getByLabel(answers.answer, { exact: true }).check()
   }
   await w.getByLabel(/I agree/).check()
 }
