@@ -1,11 +1,15 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
+import { Hono } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { ERROR_CODES, ERRORS, type ErrorCode, type ErrorSpec } from '../../shared/errors.ts'
 import { ErrorBody } from '../../shared/schemas/api.ts'
 import { app } from '../../worker/app.ts'
 import { ApiError } from '../../worker/http/api-error.ts'
+import { onError } from '../../worker/http/on-error.ts'
+import type { AppEnv } from '../../worker/types.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { call, ORIGIN } from './helpers/http.ts'
 import { authed, TOKEN } from './helpers/leads.ts'
@@ -101,6 +105,19 @@ describe('error codes', () => {
     await waitOnExecutionContext(ctx)
     expect(v.parse(ErrorBody, await response.json()).error).toBe('internal')
     expect(response.status).toBe(ERRORS.internal.status)
+  })
+
+  it('answers an HTTPException that Hono throws with bad_request, its code’s status', async () => {
+    const thrower = new Hono<AppEnv>().get('/', () => {
+      throw new HTTPException(413, { message: 'Hono refused it' })
+    })
+    thrower.onError(onError)
+    const response = await thrower.request('/')
+    expect(v.parse(ErrorBody, await response.json())).toEqual({
+      error: 'bad_request',
+      message: 'Hono refused it',
+    })
+    expect(response.status).toBe(ERRORS.bad_request.status)
   })
 
   it('refuses a body whose code is not one of the closed set', () => {
