@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
 
 export const PUBLIC_DIR = join(ROOT, 'public')
-export const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
+const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -43,7 +43,7 @@ const lazyChunksExternal: Plugin = {
 }
 
 /**
- * In a lazy chunk, every module main.js already holds (Preact, the hooks, the
+ * In a lazy chunk, every module main.js already holds (Preact and the
  * shared helpers) is imported from main.js itself, by the names main.tsx
  * exports: one Preact instance, and nothing downloaded twice.
  */

@@ -65,7 +65,7 @@ function refresh(kv: KVNamespace, entry: CacheEntry): Promise<CatalogSnapshot> {
  * fresh one loads in the background, so an operator's `kv key put` shows up
  * within CATALOG_REFRESH_SECONDS plus KV's own propagation.
  */
-export async function getCatalog(
+async function getCatalog(
   env: Pick<Env, 'CATALOG' | 'CATALOG_REFRESH_SECONDS'>,
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<CatalogSnapshot> {
@@ -90,7 +90,7 @@ export async function getCatalog(
   return snapshot
 }
 
-/** Drops this isolate's copy; tests and the publish hook use it. */
+/** Drops this isolate's copy, so a test reads the catalog it has just written. */
 export function forgetCatalog(kv: KVNamespace): void {
   cache.delete(kv)
 }

@@ -20,7 +20,7 @@ export const escapeHtml = (text: string): string =>
  * may frame it (none when the list is empty). Origins come from the catalog,
  * whose schema allows nothing but scheme, host and port.
  */
-export function embedCsp(frameAncestors: readonly string[]): string {
+function embedCsp(frameAncestors: readonly string[]): string {
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -6,7 +6,7 @@ import { leaseLeads, nextKeyVersions, parkLeases, releaseLeases } from './lease.
 import { openLead } from './payload.ts'
 
 /** How long a lead that cannot be opened stays out of the way. */
-export const UNREADABLE_PARK_MS = 60 * 60 * 1000
+const UNREADABLE_PARK_MS = 60 * 60 * 1000
 
 export interface PullResult {
   leads: PulledLead[]
