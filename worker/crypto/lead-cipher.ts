@@ -7,6 +7,7 @@
  * entry was meant could seal new leads with the wrong key.
  */
 import { logEvent } from '../http/log.ts'
+import { sha256Hex } from './sha256.ts'
 
 export interface Sealed {
   keyVersion: string
@@ -61,8 +62,7 @@ async function keyCheck(raw: Uint8Array<ArrayBuffer>): Promise<string> {
   const input = new Uint8Array(label.length + raw.length)
   input.set(label)
   input.set(raw, label.length)
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input))
-  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return (await sha256Hex(input)).slice(0, 16)
 }
 
 async function importKeyring(secret: string): Promise<Keyring> {
