@@ -49,6 +49,9 @@ const lazyChunksExternal: Plugin = {
  */
 function fromMain(main: Metafile['outputs'][string]): Plugin {
   const held = new Set(Object.keys(main.inputs).map((p) => resolve(ROOT, p)))
+  // A few numbers and words: a chunk's own copy costs fewer bytes than
+  // main.js exporting them by name.
+  held.delete(resolve(ROOT, 'shared/limits.ts'))
   return {
     name: 'from-main',
     setup(build) {
