@@ -6,21 +6,23 @@
  * version twice or has a malformed entry is refused whole: guessing which
  * entry was meant could seal new leads with the wrong key.
  */
+import * as v from 'valibot'
 import { logEvent } from '../http/log.ts'
 import { sha256Hex } from './sha256.ts'
 
-export interface Sealed {
-  keyVersion: string
-  /** base64, 12 random bytes, fresh for every record. */
-  iv: string
-  /** base64 ciphertext with the GCM tag. */
-  ciphertext: string
+export const Sealed = v.object({
+  keyVersion: v.string(),
   /**
    * The key check value of the sealing key (see keyCheck); absent on records
    * sealed before it was kept. Tells a wrong key from a damaged record.
    */
-  keyCheck?: string | null
-}
+  keyCheck: v.nullish(v.string()),
+  /** base64, 12 random bytes, fresh for every record. */
+  iv: v.string(),
+  /** base64 ciphertext with the GCM tag. */
+  ciphertext: v.string(),
+})
+export type Sealed = v.InferOutput<typeof Sealed>
 
 interface KeyVersion {
   key: CryptoKey
