@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren, type ComponentType, createRef } from 'preact'
+import { MAX_CLINICS_PER_INQUIRY } from '../../shared/limits.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
@@ -174,7 +175,9 @@ export class App extends Component<AppProps, State> {
       // if that fails, opening the comparison tries again and says so.
       loadCompare().catch(() => undefined)
       this.setState(({ chosen: list }) => ({
-        chosen: list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
+        chosen: list.includes(id)
+          ? list.filter((x) => x !== id)
+          : [...list, id].slice(0, MAX_CLINICS_PER_INQUIRY),
       }))
     }
     const failedPart = (code: string, retry: () => void) => () => {
@@ -254,7 +257,9 @@ export class App extends Component<AppProps, State> {
           </p>
           <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={toggle} />
           <div class="bar">
-            <p role="status">{chosen.length >= 3 ? t.full : t.picked(chosen.length)}</p>
+            <p role="status">
+              {chosen.length >= MAX_CLINICS_PER_INQUIRY ? t.full : t.picked(chosen.length)}
+            </p>
             <button type="button" disabled={picked.length === 0} onClick={openCompare}>
               {t.compare}
             </button>
