@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
+import { type DevServer, freePort } from '../../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../../scripts/lib/publish.ts'
-import { type DevServer, freePort } from '../../helpers/dev-server.ts'
 
 /**
  * A partner's own site: a small static server on another port, so another

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from '../../../scripts/lib/wrangler.ts'
+import { ROOT } from './wrangler.ts'
 
 export interface DevServer {
   url: string
