@@ -181,7 +181,7 @@ try {
   printTable(checks)
   console.log('')
   console.log(
-    `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
+    `request form frame script (embed-request.js): ${size.formFrameGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
   )
   console.log(
     `burst: ${JSON.stringify(b)}; repeats given another id: ${burst.detail.repeatIdMismatches}; drained in ${burst.detail.drainMs} ms`,

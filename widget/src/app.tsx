@@ -1,16 +1,10 @@
-import {
-  Component,
-  type ComponentChildren,
-  type ComponentType,
-  createRef,
-  type FunctionComponent,
-} from 'preact'
+import { Component, type ComponentChildren, createRef, type FunctionComponent } from 'preact'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
 import { lazyChunk } from './chunks.ts'
 import { type Emit, emitter } from './events.ts'
-import type { FormProps } from './form/form.tsx'
+import { RequestFrame } from './request/request-frame.tsx'
 import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
@@ -37,15 +31,14 @@ interface State {
   filters: Filters
   chosen: string[]
   view: View
-  Form: ComponentType<FormProps> | null
   Compare: FunctionComponent<CompareProps> | null
   /** A chunk (comparison, form) did not load: how to try again. */
   retryPart: (() => void) | null
 }
 
-// The comparison and the form are separate chunks: first render never pays for them.
+// The comparison is a separate chunk: first render never pays for it. The form
+// is not in the widget at all: it runs in a frame of the Worker's origin.
 const loadCompare = lazyChunk('compare', () => import('./ui/compare.tsx'))
-const loadForm = lazyChunk('form', () => import('./form/form.tsx'))
 
 /**
  * A class component: first render then ships without preact/hooks (about
@@ -59,7 +52,6 @@ export class App extends Component<AppProps, State> {
     filters: NO_FILTERS,
     chosen: [],
     view: 'list',
-    Form: null,
     Compare: null,
     retryPart: null,
   }
@@ -136,7 +128,7 @@ export class App extends Component<AppProps, State> {
 
   override render() {
     const { uid, partner, lang, t, apiBase } = this.props
-    const { clinics, failed, partnerInfo, filters, chosen, view, Form, Compare } = this.state
+    const { clinics, failed, partnerInfo, filters, chosen, view, Compare } = this.state
     const emit = this.#emit
     const go = (next: View, focus: string) => {
       this.#focusNext = focus
@@ -160,7 +152,6 @@ export class App extends Component<AppProps, State> {
     }
     const openCompare = () => {
       emit('compare', { clinicIds: ids })
-      loadForm().catch(() => undefined)
       loadCompare().then(
         ({ Comparison }) => {
           this.setState({ Compare: Comparison, retryPart: null })
@@ -171,13 +162,7 @@ export class App extends Component<AppProps, State> {
     }
     const openForm = () => {
       emit('form-open', { clinicIds: ids })
-      loadForm().then(
-        ({ InquiryForm }) => {
-          this.setState({ Form: InquiryForm, retryPart: null })
-          go('form', 'h2')
-        },
-        failedPart('form_unavailable', openForm),
-      )
+      go('form', 'iframe')
     }
 
     let body: ComponentChildren
@@ -192,14 +177,18 @@ export class App extends Component<AppProps, State> {
       )
     } else if (!clinics) {
       body = <p role="status">{t.loading}</p>
-    } else if (view === 'form' && Form && picked.length > 0) {
+    } else if (view === 'form' && picked.length > 0) {
       body = (
-        <Form
-          lang={lang}
-          partner={partner}
-          clinics={picked}
+        <RequestFrame
           apiBase={apiBase}
-          emit={emit}
+          partner={partner}
+          lang={lang}
+          clinicIds={ids}
+          title={t.request}
+          onSubmitted={(requestId) => emit('submitted', { requestId, clinicIds: ids })}
+          onError={(code, status) =>
+            emit('error', status === undefined ? { code } : { code, status })
+          }
           onClose={() => go('compare', '.req')}
         />
       )

@@ -75,7 +75,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     await tabTo(page, 'Request information')
     await page.keyboard.press('Enter')
     await widget(page).locator('form').waitFor()
-    expect(await focused(page)).toMatch(/^h2 Request information/)
+    expect(await focused(page)).toMatch(/^h1 Request information/)
 
     // Sending too early shows the errors next to their fields and focuses the first.
     await tabTo(page, 'Send request')
