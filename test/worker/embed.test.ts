@@ -86,6 +86,9 @@ describe('GET /embed/request', () => {
     expect(csp.get('script-src')).toBe("'self'")
     expect(csp.get('connect-src')).toBe("'self'")
     expect(csp.has('frame-src')).toBe(false)
+    // A partner page with Cross-Origin-Embedder-Policy may frame it.
+    expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
     const html = await response.text()
     expect(html).toContain('<script src="/embed-request.js" async></script>')
     expect(html).toContain(`data-origin="${BLOG}"`)

@@ -73,6 +73,10 @@ export function embedHeaders(
     'Content-Type': 'text/html; charset=utf-8',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    // A partner page that isolates itself (Cross-Origin-Embedder-Policy) may
+    // frame only documents that opt in to it, and isolate themselves too.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
   }
 }

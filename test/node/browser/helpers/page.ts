@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { ElementHandle, Frame, FrameLocator, JSHandle, Locator, Page } from 'playwright-core'
+import type { Frame, FrameLocator, JSHandle, Locator, Page } from 'playwright-core'
 
 export const widget = (page: Page, lang = 'en'): Locator =>
   page.locator(`clinic-compare[lang="${lang}"]`)
