@@ -285,7 +285,7 @@ ${script}
     await page.close()
   })
 
-  it('sends a request from a partner page, through the form's frame, as exactly one lead', async () => {
+  it('sends a request from a partner page, through the form’s frame, as exactly one lead', async () => {
     const page = await open('/article')
     const problems = await watchProblems(page)
     await page.reload()
