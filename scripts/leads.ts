@@ -18,6 +18,7 @@ import { FORMATS, LEAD_FORMATS } from './lib/lead-formats.ts'
 import { ackFromFile, listDeadLetters, replayDeadLetters } from './lib/leads-admin.ts'
 import { clientFromEnv, type LeadsClient } from './lib/leads-client.ts'
 import { printSummary, pullAll } from './lib/leads-pull.ts'
+import { formatReport, REPORT_FORMATS, reportParams } from './lib/leads-report.ts'
 import { fileSink, type LeadSink, stdoutSink } from './lib/leads-sink.ts'
 
 const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDINATOR_TOKEN required):
@@ -25,6 +26,7 @@ const USAGE = `Usage (CLINIC_COMPARE_URL, default http://127.0.0.1:8787; COORDIN
   npm run leads -- ack --from FILE
   npm run leads -- dead-letters [--all]
   npm run leads -- replay ID... | --all
+  npm run leads -- report [--since 30d] [--until DATE] [--by partner,campaign,day] [--format table|csv|json]
 See docs/coordinators.md.`
 
 type Command = (client: LeadsClient, line: CommandLine, rest: string[]) => Promise<void>
@@ -63,6 +65,13 @@ const COMMANDS: Record<string, Command> = {
     if (values.all === rest.length > 0)
       throw new UsageError('replay needs dead-letter ids or --all (not both)')
     await replayDeadLetters(client, rest, values.all)
+  },
+  report: async (client, { values }, rest) => {
+    if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest[0]}`)
+    const format = choiceOption(values.format, '--format', REPORT_FORMATS)
+    const report = await client.report(reportParams(values))
+    process.stdout.write(formatReport(report, format))
+    if (report.more) console.error('Warning: more groups matched than shown; narrow the range.')
   },
 }
 

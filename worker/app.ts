@@ -10,6 +10,7 @@ import { inquiriesRoutes } from './routes/inquiries.ts'
 import { leadsRoutes } from './routes/leads.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { partnersRoutes } from './routes/partners.ts'
+import { reportsRoutes } from './routes/reports.ts'
 import type { AppEnv } from './types.ts'
 
 /** Read-only catalog data is public: any page may fetch it. */
@@ -26,14 +27,17 @@ const coordinatorAuth = bearerAuth({ tokens: (env) => env.COORDINATOR_TOKENS, re
 // A `/path/*` pattern also matches `/path` itself in Hono.
 export const app = new Hono<AppEnv>()
   .use('/v1/clinics/*', publicRead)
-  .use('/v1/partners/*', publicRead)
+  // The partner itself only: its report (/v1/partners/:id/report) has no CORS.
+  .use('/v1/partners/:id', publicRead)
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
   .route('/v1/inquiries', inquiriesRoutes)
   .use('/v1/leads/*', coordinatorAuth)
   .use('/v1/dead-letters/*', coordinatorAuth)
+  .use('/v1/reports/*', coordinatorAuth)
   .route('/v1/leads', leadsRoutes)
   .route('/v1/dead-letters', deadLettersRoutes)
+  .route('/v1/reports', reportsRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
   .route('/embed', embedRoutes)

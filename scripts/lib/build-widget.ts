@@ -10,7 +10,7 @@ export const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
-  compare: 'widget/src/ui/compare.tsx',
+  compare: 'widget/src/ui/compare-view.tsx',
   en: 'widget/src/i18n/en.ts',
   es: 'widget/src/i18n/es.ts',
 }

@@ -38,6 +38,9 @@ export const OPTIONS = {
   visibility: { type: 'string' },
   from: { type: 'string' },
   all: { type: 'boolean', default: false },
+  since: { type: 'string' },
+  until: { type: 'string' },
+  by: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 

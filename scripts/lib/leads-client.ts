@@ -6,6 +6,7 @@ import {
   type PulledLead,
   type ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
+import type { ReportResponse } from '../../shared/schemas/reports.ts'
 import { CliError, EXIT, UsageError } from './cli.ts'
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/
@@ -70,6 +71,10 @@ export class LeadsClient {
 
   replay(ids: string[]): Promise<ReplayResponse> {
     return this.call('POST', '/v1/dead-letters/replay', { ids })
+  }
+
+  report(params: URLSearchParams): Promise<ReportResponse> {
+    return this.call('GET', `/v1/reports/leads?${params}`)
   }
 
   /** Pull, ack and replay are safe to repeat, so transient failures are retried. */

@@ -73,4 +73,10 @@ export const inquiryExample: InquiryInput = {
   },
   consent: true,
   consentVersion: '2026-11-01',
+  attribution: {
+    source: 'newsletter',
+    medium: 'email',
+    campaign: 'spring-2026',
+    page: '/blog/comparing-msc-clinics',
+  },
 }

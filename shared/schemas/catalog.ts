@@ -58,6 +58,30 @@ export function catalogReferenceProblems(input: unknown): CatalogProblem[] {
       }
     })
   }
+  return [...problems, ...sharedReportTokenProblems(input)]
+}
+
+/** A report token given to two partners would let each read the other's counts. */
+function sharedReportTokenProblems(input: unknown): CatalogProblem[] {
+  const problems: CatalogProblem[] = []
+  const owners = new Map<string, number>()
+  const partners = (input as { partners?: unknown } | null)?.partners
+  if (!Array.isArray(partners)) return problems
+  partners.forEach((partner, index) => {
+    const digests = (partner as { reportTokenSha256?: unknown } | null)?.reportTokenSha256
+    if (!Array.isArray(digests)) return
+    digests.forEach((digest, at) => {
+      if (typeof digest !== 'string') return
+      const owner = owners.get(digest)
+      if (owner !== undefined && owner !== index) {
+        problems.push({
+          path: `partners.${index}.reportTokenSha256.${at}`,
+          message: `The same report token is also given to partners.${owner}`,
+        })
+      }
+      owners.set(digest, owner ?? index)
+    })
+  })
   return problems
 }
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { Attribution } from './attribution.ts'
 import { Id, text, uniqueItems } from './common.ts'
 
 export const PRE_SCREEN_QUESTIONS = [
@@ -85,6 +86,8 @@ export const InquiryFields = v.strictObject({
   }),
   consent: v.literal(true, 'Consent is needed to send your request'),
   consentVersion: text(40),
+  /** The partner page's UTM parameters and path; never personal, kept in clear for reports. */
+  attribution: v.optional(Attribution),
   /** A honeypot: hidden from people, so only bots fill it. A filled one is refused. */
   website: v.optional(v.pipe(v.string(), v.maxLength(0, 'Leave this field empty'))),
 })

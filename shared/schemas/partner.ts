@@ -1,11 +1,20 @@
 import * as v from 'valibot'
-import { Id, text } from './common.ts'
+import { Id, text, uniqueItems } from './common.ts'
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
 export const Origin = v.pipe(
   v.string(),
   v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'Use an origin such as https://blog.example'),
 )
+
+/** The SHA-256 of a report token, as `sha256sum` prints it. */
+export const TokenSha256 = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{64}$/, 'Use the SHA-256 of the token as 64 lowercase hex digits'),
+)
+
+/** How many report tokens a partner may hold at once: enough to rotate, not to hoard. */
+export const REPORT_TOKENS_MAX = 5
 
 export const Partner = v.object({
   id: Id,
@@ -14,6 +23,18 @@ export const Partner = v.object({
   allowedOrigins: v.pipe(v.array(Origin), v.maxLength(50)),
   /** The partner may hide the neutral context, never reword it. */
   showNeutralContext: v.boolean(),
+  /**
+   * Digests of the tokens the operator gave this partner to read its own
+   * report; more than one while a token rotates. The tokens themselves are
+   * never stored.
+   */
+  reportTokenSha256: v.optional(
+    v.pipe(
+      v.array(TokenSha256),
+      v.maxLength(REPORT_TOKENS_MAX, `At most ${REPORT_TOKENS_MAX} tokens`),
+      v.check(uniqueItems, 'A digest is listed twice'),
+    ),
+  ),
 })
 
 /** What the widget may know about a partner: no origins, nothing internal. */

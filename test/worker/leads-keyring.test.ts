@@ -113,6 +113,7 @@ describe('old leads stay readable', () => {
       partnerId: 'demo',
       receivedAt: Date.now() - 1000,
       sealed: { keyVersion: sealed.keyVersion, iv: sealed.iv, ciphertext: sealed.ciphertext },
+      flaggedForReview: true,
     })
     const { response, body } = await pull({ batchSize: 10 })
     expect(response.status).toBe(200)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
+import { ReportResponse } from '../../shared/schemas/reports.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { call, json } from './helpers/http.ts'
 import { postInquiry } from './helpers/inquiry.ts'
@@ -23,6 +24,8 @@ const RESPONSE_SCHEMAS: Record<string, v.GenericSchema> = {
   'GET /v1/partners/{id} 200': PublicPartner,
   'GET /v1/clinics 400': ErrorBody,
   'POST /v1/inquiries 202': InquiryAccepted,
+  'GET /v1/reports/leads 200': ReportResponse,
+  'GET /v1/partners/{id}/report 200': ReportResponse,
 }
 
 async function openApi(): Promise<Document> {
@@ -36,7 +39,14 @@ describe('GET /openapi.json', () => {
     const doc = await openApi()
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/v1/clinics', '/v1/clinics/{id}', '/v1/inquiries', '/healthz']),
+      expect.arrayContaining([
+        '/v1/clinics',
+        '/v1/clinics/{id}',
+        '/v1/inquiries',
+        '/v1/reports/leads',
+        '/v1/partners/{id}/report',
+        '/healthz',
+      ]),
     )
     const inquiry = doc.components.schemas.Inquiry as {
       properties: Record<string, unknown>

@@ -3,6 +3,7 @@ import { COORDINATOR_TOKEN_MIN_LENGTH } from '../../shared/schemas/leads-api.ts'
 import type { AppEnv } from '../types.ts'
 import { ApiError } from './api-error.ts'
 import { logEvent } from './log.ts'
+import { bearerToken, digestIn, sha256 } from './token-digest.ts'
 
 interface BearerAuthOptions {
   /** The comma-separated list of valid tokens, read per request so a rotated secret applies at once. */
@@ -10,24 +11,9 @@ interface BearerAuthOptions {
   realm: string
 }
 
-const encoder = new TextEncoder()
-
-async function digest(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest('SHA-256', encoder.encode(text))
-}
-
-/**
- * Compares SHA-256 digests in constant time: equal lengths whatever the
- * token, and every configured token is checked, so timing tells nothing
- * about how much of a guess was right or which token matched.
- */
+/** Digests of the configured tokens, compared with the candidate's digest in constant time. */
 async function matchesAny(candidate: string, tokens: string[]): Promise<boolean> {
-  const given = await digest(candidate)
-  let ok = false
-  for (const token of tokens) {
-    if (crypto.subtle.timingSafeEqual(given, await digest(token))) ok = true
-  }
-  return ok
+  return digestIn(await sha256(candidate), await Promise.all(tokens.map(sha256)))
 }
 
 function splitTokens(list: string | undefined): string[] {
@@ -66,8 +52,7 @@ export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv
   const challenge = `Bearer realm="${options.realm}"`
   return async function bearerAuthHandler(c, next) {
     const tokens = parseTokens(options.tokens(c.env), c.req.path)
-    const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(c.req.header('Authorization') ?? '')
-    const candidate = match?.[1]
+    const candidate = bearerToken(c.req.header('Authorization'))
     if (!candidate || !(await matchesAny(candidate, tokens))) {
       throw new ApiError(
         401,

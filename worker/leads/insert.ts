@@ -1,3 +1,4 @@
+import type { Attribution } from '../../shared/schemas/attribution.ts'
 import type { Sealed } from '../crypto/lead-cipher.ts'
 
 export interface NewLead {
@@ -5,10 +6,15 @@ export interface NewLead {
   partnerId: string
   receivedAt: number
   sealed: Sealed
+  /** Kept in clear for reports: it describes the partner's page, not the family. */
+  attribution?: Attribution
+  /** Kept in clear for reports: one bit, no answer behind it. */
+  flaggedForReview: boolean
 }
 
-const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, key_check, iv, ciphertext)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, key_check, iv, ciphertext,
+    attr_source, attr_medium, attr_campaign, attr_page, flagged_for_review)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
   ON CONFLICT (id) DO NOTHING`
 
 /**
@@ -34,6 +40,11 @@ export async function insertLeads(
         lead.sealed.keyCheck ?? null,
         lead.sealed.iv,
         lead.sealed.ciphertext,
+        lead.attribution?.source ?? null,
+        lead.attribution?.medium ?? null,
+        lead.attribution?.campaign ?? null,
+        lead.attribution?.page ?? null,
+        lead.flaggedForReview ? 1 : 0,
       ),
     ),
   )

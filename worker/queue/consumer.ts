@@ -33,13 +33,18 @@ async function prepare(env: Env, body: unknown): Promise<Prepared> {
     if (error instanceof KeyringError) throw error
     return { kind: 'dead', reason: 'unreadable-inquiry', inquiryId: message.id }
   }
-  const sealed = await sealLead(env.LEADS_KEY, message.id, {
-    inquiry,
-    flags: preScreenFlags(inquiry.preScreen),
-  })
+  const flags = preScreenFlags(inquiry.preScreen)
+  const sealed = await sealLead(env.LEADS_KEY, message.id, { inquiry, flags })
   return {
     kind: 'lead',
-    lead: { id: message.id, partnerId: message.partnerId, receivedAt: message.receivedAt, sealed },
+    lead: {
+      id: message.id,
+      partnerId: message.partnerId,
+      receivedAt: message.receivedAt,
+      sealed,
+      attribution: inquiry.attribution,
+      flaggedForReview: flags.length > 0,
+    },
   }
 }
 

@@ -283,7 +283,9 @@ describe.skipIf(missing)(
       const w = widget(page)
       await compareClinics(page, ['Aurora'])
       await w.getByRole('button', { name: 'Request information' }).click()
-      await expect.poll(() => seen.consoleErrors.join('\n')).toContain('frame-ancestors')
+      await expect
+        .poll(() => seen.consoleErrors.join('\n'), { timeout: 20_000 })
+        .toContain('frame-ancestors')
       expect(await requestFrame(w).locator('form, #cc-request').count()).toBe(0)
       await page.close()
 
@@ -291,7 +293,9 @@ describe.skipIf(missing)(
       const direct = await browser.newPage()
       const problems = await watchProblems(direct)
       await direct.goto(stranger.url('/framed'))
-      await expect.poll(() => problems.consoleErrors.join('\n')).toContain('frame-ancestors')
+      await expect
+        .poll(() => problems.consoleErrors.join('\n'), { timeout: 20_000 })
+        .toContain('frame-ancestors')
       const inner = direct.frames().find((x) => x !== direct.mainFrame())
       expect(await inner?.locator('#cc-request').count()).toBe(0)
       await direct.close()

@@ -169,16 +169,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
       await route.abort('connectionreset')
     })
     await compareClinics(page, ['Aurora'])
-    await widget(page).getByRole('button', { name: 'Request information' }).click()
-    const w = requestFrame(widget(page))
-    await w.getByLabel('Your name').fill('Sample Parent')
-    await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-    await w.getByLabel('Country you live in').selectOption('MX')
-    await w.getByLabel('age in years').fill('4')
-    for (const group of await w.locator('form fieldset fieldset').all()) {
-      await group.getByLabel('No', { exact: true }).check()
-    }
-    await w.getByLabel(/I agree/).check()
+    const w = await fillRequestForm(widget(page), { country: 'MX', age: '4', answer: 'No' })
     await w.getByRole('button', { name: 'Send request' }).click()
     await expect.poll(() => keys.length).toBe(1)
     await w.getByRole('button', { name: 'Try sending again' }).click()

@@ -36,15 +36,15 @@ export async function seedLead(
   options: { receivedAt?: number; inquiry?: Inquiry } = {},
 ): Promise<void> {
   const inquiry = options.inquiry ?? sampleInquiry()
-  const sealed = await sealLead(env.LEADS_KEY, id, {
-    inquiry,
-    flags: preScreenFlags(inquiry.preScreen),
-  })
+  const flags = preScreenFlags(inquiry.preScreen)
+  const sealed = await sealLead(env.LEADS_KEY, id, { inquiry, flags })
   await insertLead(env.LEADS, {
     id,
     partnerId: inquiry.partnerId,
     receivedAt: options.receivedAt ?? Date.now(),
     sealed,
+    attribution: inquiry.attribution,
+    flaggedForReview: flags.length > 0,
   })
 }
 

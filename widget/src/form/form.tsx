@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import type { Attribution } from '../../../shared/schemas/attribution.ts'
 import {
   CONTACT_CHANNELS,
   PRE_SCREEN_ANSWERS,
@@ -17,6 +18,8 @@ export interface FormProps {
   partner: string
   clinics: { id: string; name: string }[]
   apiBase: string
+  /** Where on the partner's site the request starts (utm_*, path, campaign): never about the family. */
+  attribution: Attribution | undefined
   onSubmitted: (requestId: string) => void
   /** A failed send, as an error code (`inquiry_network`, ...) and the HTTP status if any. */
   onError: (code: string, status?: number) => void
@@ -85,7 +88,10 @@ export class InquiryForm extends Component<FormProps, State> {
       return
     }
     const clinicIds = clinics.map((c) => c.id)
-    const body = toInquiry(values, partner, clinicIds, consentVersion(lang))
+    const body = {
+      ...toInquiry(values, partner, clinicIds, consentVersion(lang)),
+      attribution: this.props.attribution,
+    }
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
     const count = Object.keys(found).length
     if (count > 0) {

@@ -4,6 +4,7 @@
 // partner page's origin (checked by the Worker against the partner's list);
 // only the facts in messages.ts go back to that origin.
 import { render } from 'preact'
+import { frameAttribution } from '../attribution.ts'
 import { InquiryForm } from '../form/form.tsx'
 import { type Lang, toLang } from '../lang.ts'
 import { widgetSheet } from '../styles.ts'
@@ -32,6 +33,8 @@ if (mount && window.parent !== window) start(mount)
 
 function start(mount: HTMLElement) {
   const config = readConfig(mount)
+  // The widget put the partner page's attribution in this frame's URL.
+  const attribution = frameAttribution(new URLSearchParams(location.search))
   const post = (message: FrameMessage) => window.parent.postMessage(message, config.parentOrigin)
   const shadow = mount.attachShadow({ mode: 'open' })
   shadow.adoptedStyleSheets = [widgetSheet()]
@@ -46,6 +49,7 @@ function start(mount: HTMLElement) {
           partner={config.partner}
           clinics={config.clinics}
           apiBase={location.origin}
+          attribution={attribution}
           onSubmitted={(id) => post(frameMessage.submitted(id))}
           onError={(code, status) => post(frameMessage.error(code, status))}
           onClose={() => post(frameMessage.closed())}

@@ -1,5 +1,6 @@
 import { Component, createRef } from 'preact'
 import { apiUrl } from '../api-url.ts'
+import { attributionParams, pageAttribution } from '../attribution.ts'
 import type { Lang } from '../lang.ts'
 import { Unavailable } from '../ui/unavailable.tsx'
 import { languageMessage, readFrameMessage } from './messages.ts'
@@ -9,6 +10,8 @@ export interface RequestFrameProps {
   partner: string
   lang: Lang
   clinicIds: string[]
+  /** The element's `campaign` attribute: the partner's own name for this placement. */
+  campaign: string | null
   /** The frame's accessible name. */
   title: string
   onSubmitted: (requestId: string) => void
@@ -65,13 +68,16 @@ export class RequestFrame extends Component<RequestFrameProps, State> {
   }
 
   #start() {
-    const { apiBase, partner, lang, clinicIds } = this.props
+    const { apiBase, partner, lang, clinicIds, campaign } = this.props
     const query = new URLSearchParams({
       partner,
       clinics: clinicIds.join(','),
       lang,
       origin: location.origin,
     })
+    // Where the request starts on the partner's site (utm_*, path): the frame cannot read the
+    // page's URL, so it is passed along. It says nothing about the family.
+    for (const [name, value] of attributionParams(pageAttribution(campaign))) query.set(name, value)
     this.#src = `${apiUrl(apiBase, 'embed/request')}?${query}`
     clearTimeout(this.#timer)
     this.#timer = setTimeout(() => this.setState({ stalled: true }), READY_TIMEOUT_MS)

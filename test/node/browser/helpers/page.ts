@@ -54,20 +54,29 @@ export async function tabTo(page: Page, text: string, maxPresses = 80): Promise<
   throw new Error(`Tab never reached "${text}" (last: ${await focused(page)})`)
 }
 
+interface RequestAnswers {
+  country: string
+  age: string
+  answer: 'Yes' | 'No' | 'Not sure'
+}
+
 /**
  * Opens the form (in its frame) for the compared clinics and fills it in with
- * fictional data; returns the frame.
+ * fictional sample values, one answer for every pre-screen question; returns the frame.
  */
-export async function fillRequestForm(w: Locator): Promise<FrameLocator> {
+export async function fillRequestForm(
+  w: Locator,
+  answers: RequestAnswers = { country: 'US', age: '9', answer: 'Not sure' },
+): Promise<FrameLocator> {
   await w.getByRole('button', { name: 'Request information' }).click()
   const f = requestFrame(w)
   await f.locator('form').waitFor({ timeout: 20_000 })
   await f.getByLabel('Your name').fill('Sample Parent')
   await f.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-  await f.getByLabel('Country you live in').selectOption('US')
-  await f.getByLabel('age in years').fill('9')
+  await f.getByLabel('Country you live in').selectOption(answers.country)
+  await f.getByLabel('age in years').fill(answers.age)
   for (const group of await f.locator('form fieldset fieldset').all()) {
-    await group.getByLabel('Not sure').check()
+    await group.getByLabel(answers.answer, { exact: true }).check()
   }
   await f.getByLabel(/I agree/).check()
   return f

@@ -1,0 +1,47 @@
+import type { Context } from 'hono'
+import { PARTNER_REPORT_DIMENSIONS, reportQuery } from '../../shared/schemas/reports.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
+import { ApiError } from '../http/api-error.ts'
+import { bearerToken } from '../http/token-digest.ts'
+import { parseOrThrow } from '../http/validate.ts'
+import { countLeads } from '../reports/lead-counts.ts'
+import { reportTokenOwners } from '../reports/partner-token.ts'
+import type { AppEnv } from '../types.ts'
+import { INVALID_REPORT_QUERY } from './reports.ts'
+
+const CHALLENGE = 'Bearer realm="partner-report"'
+
+/**
+ * GET /v1/partners/:id/report: a partner's own counts behind its own token.
+ * 401 for no token or one no partner holds; 403 for a token of another
+ * partner, whether or not `:id` exists, so a token does not probe for ids.
+ */
+export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<Response> {
+  c.header('Cache-Control', 'no-store')
+  const token = bearerToken(c.req.header('Authorization'))
+  if (!token) {
+    throw new ApiError(
+      401,
+      'unauthorized',
+      'Send your partner report token as "Authorization: Bearer <token>".',
+      { headers: { 'WWW-Authenticate': CHALLENGE } },
+    )
+  }
+  const catalog = await catalogFor(c)
+  const owners = await reportTokenOwners(catalog.partners.values(), token)
+  const id = c.req.param('id')
+  if (owners.size === 0) {
+    throw new ApiError(401, 'unauthorized', 'The report token is not valid.', {
+      headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
+    })
+  }
+  if (!owners.has(id)) {
+    throw new ApiError(403, 'forbidden', 'This token reads another partner’s report.')
+  }
+  const window = parseOrThrow(
+    reportQuery(Date.now(), PARTNER_REPORT_DIMENSIONS),
+    c.req.query(),
+    INVALID_REPORT_QUERY,
+  )
+  return c.json(await countLeads(c.env.LEADS, window, id))
+}
