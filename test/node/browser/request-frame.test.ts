@@ -1,9 +1,8 @@
 /// <reference lib="dom" />
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
+import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { leadIds, waitForLead } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, focused, requestFrame, widget } from './helpers/page.ts'
@@ -16,7 +15,6 @@ import {
 } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 let server: DevServer
 let browser: Browser
@@ -252,21 +250,7 @@ describe.skipIf(missing)(
       await requestFrame(w).locator('form').waitFor({ timeout: 20_000 })
       const frame = page.frames().find((x) => x.url().includes('/embed/request'))
       if (!frame) throw new Error('no request frame')
-      await frame.evaluate(await axeSource)
-      const audit = () =>
-        frame.evaluate(async () => {
-          const { axe } = window as unknown as {
-            axe: {
-              run: (
-                ctx: Document,
-              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
-            }
-          }
-          const result = await axe.run(document)
-          return result.violations.map(
-            (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-          )
-        })
+      const audit = () => axeViolations(frame)
       expect(await audit()).toEqual([])
       await requestFrame(w).getByRole('button', { name: 'Send request' }).click()
       await requestFrame(w).locator('[aria-invalid="true"]').first().waitFor()
