@@ -327,7 +327,9 @@ ${script}
     }
     await f.getByRole('button', { name: 'Send request' }).click()
     const alert = f.getByRole('alert')
-    await expect.poll(() => alert.textContent()).toMatch(/try again in 60 seconds/)
+    await expect
+      .poll(() => alert.textContent(), { timeout: 15_000 })
+      .toMatch(/try again in 60 seconds/)
     expect(await f.getByLabel('Your name').inputValue()).toBe('Sample Parent')
     await page.close()
   })
