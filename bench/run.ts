@@ -191,7 +191,7 @@ try {
   printTable(checks)
   console.log('')
   console.log(
-    `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
+    `request form frame script (embed-request.js): ${size.formFrameGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
   )
   console.log(
     `Worker bundle (production, wrangler deploy --dry-run): ${workerBundle.bytes} bytes, ${workerBundle.gzipBytes} gzip; ` +

@@ -10,8 +10,7 @@ const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
-  compare: 'widget/src/ui/compare.tsx',
-  form: 'widget/src/form/form.tsx',
+  compare: 'widget/src/ui/compare-view.tsx',
   en: 'widget/src/i18n/en.ts',
   es: 'widget/src/i18n/es.ts',
 }
@@ -137,7 +136,9 @@ function versionMetafile(meta: Metafile, version: string): Metafile {
  * ES module `widget/<version>/main.js`: everything the list needs in one file
  * (one gzip stream, one request). The comparison, the form and each language
  * are lazy chunks next to it, which import Preact and the shared helpers back
- * from main.js. Returns both module builds' metafiles merged (for sizes).
+ * from main.js. The request form is not among them: it is
+ * `embed-request.js`, the script of the frame page `/embed/request`. Returns
+ * both module builds' metafiles merged (for sizes).
  */
 export async function buildWidget(): Promise<Metafile> {
   const common = {
@@ -183,9 +184,13 @@ export async function buildWidget(): Promise<Metafile> {
       widget: 'widget/src/loader.ts',
       'embed-frame': 'widget/src/embed/frame.ts',
       'embed-resize': 'widget/src/embed/resize.ts',
+      // The request form's page (`/embed/request`), on the Worker's origin: it
+      // shares nothing with main.js, which runs on partners' pages.
+      'embed-request': 'widget/src/request/frame-page.tsx',
     },
     outdir: PUBLIC_DIR,
     format: 'iife',
+    plugins: [cssAsText],
     define: { __WIDGET_MAIN__: JSON.stringify(`widget/${version}/main.js`) },
   })
   await rm(WIDGET_DIR, { recursive: true, force: true })

@@ -57,6 +57,23 @@ describe('wrangler.toml environments', () => {
     )
   })
 
+  it.each([undefined, ...ENVIRONMENTS])(
+    'keeps Workers invocation logs and traces off in %s, so no log holds an IP next to a request id',
+    (env) => {
+      const config = unstable_readConfig({ config: WRANGLER_TOML, env }) as {
+        observability?: {
+          enabled?: boolean
+          logs?: { enabled?: boolean; invocation_logs?: boolean }
+          traces?: { enabled?: boolean }
+        }
+      }
+      expect(config.observability?.enabled).toBe(true)
+      expect(config.observability?.logs?.enabled).toBe(true)
+      expect(config.observability?.logs?.invocation_logs).toBe(false)
+      expect(config.observability?.traces?.enabled).toBe(false)
+    },
+  )
+
   it('writes provisioned ids into one environment only, the same way twice', async () => {
     const original = await readFile(WRANGLER_TOML, 'utf8')
     const once = setEnvTableField(

@@ -66,3 +66,59 @@ describe('GET /embed', () => {
     expect(directives(response).get('frame-ancestors')).toBe("'none'")
   })
 })
+
+describe('GET /embed/request', () => {
+  const path = (query: Record<string, string>) =>
+    `/embed/request?${new URLSearchParams({ partner: 'demo', clinics: 'aurora-tijuana,cedro-cancun', lang: 'en', origin: BLOG, ...query })}`
+
+  beforeEach(async () => {
+    const catalog = sampleCatalog()
+    for (const p of catalog.partners) p.allowedOrigins = [BLOG]
+    await seedCatalog(catalog)
+  })
+
+  it('serves the form page, frameable only by the partner’s origins and the Worker’s own pages', async () => {
+    const response = await call(path({}))
+    expect(response.status).toBe(200)
+    const csp = directives(response)
+    expect(csp.get('frame-ancestors')).toBe(`'self' ${BLOG}`)
+    expect(csp.get('default-src')).toBe("'none'")
+    expect(csp.get('script-src')).toBe("'self'")
+    expect(csp.get('connect-src')).toBe("'self'")
+    expect(csp.has('frame-src')).toBe(false)
+    // A partner page with Cross-Origin-Embedder-Policy may frame it.
+    expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
+    expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    const html = await response.text()
+    expect(html).toContain('<script src="/embed-request.js" async></script>')
+    expect(html).toContain(`data-origin="${BLOG}"`)
+    expect(html).toContain('data-clinics="[{&quot;id&quot;:&quot;aurora-tijuana&quot;')
+  })
+
+  it.each([
+    ['an unknown partner', { partner: 'nobody' }, 404, "'none'"],
+    ['an inactive partner', { partner: 'demo-inactive' }, 404, `'self' ${BLOG}`],
+    [
+      'a parent origin the partner does not list',
+      { origin: 'https://elsewhere.example' },
+      403,
+      `'self' ${BLOG}`,
+    ],
+    ['an unknown clinic', { clinics: 'aurora-tijuana,nowhere' }, 400, `'self' ${BLOG}`],
+    ['no clinic', { clinics: '' }, 400, `'self' ${BLOG}`],
+    ['a clinic twice', { clinics: 'aurora-tijuana,aurora-tijuana' }, 400, `'self' ${BLOG}`],
+  ])('answers %s with a page that says so and no form', async (_, query, status, ancestors) => {
+    const response = await call(path(query))
+    expect(response.status).toBe(status)
+    expect(directives(response).get('frame-ancestors')).toBe(ancestors)
+    const html = await response.text()
+    expect(html).not.toContain('cc-request')
+    expect(html).not.toContain('<script')
+    expect(html).toMatch(/<main><p>[^<]+<\/p><\/main>/)
+  })
+
+  it('lets the /embed page frame the form (same origin)', async () => {
+    const response = await call('/embed?partner=demo')
+    expect(directives(response).get('frame-src')).toBe("'self'")
+  })
+})

@@ -1,8 +1,44 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { app } from '../../worker/app.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { json } from './helpers/http.ts'
-import { postInquiry, validInquiry, waitForLead } from './helpers/inquiry.ts'
+import { nextClientIp, postInquiry, validInquiry, waitForLead } from './helpers/inquiry.ts'
+
+const V1 = env.LEADS_KEY
+const V2 = `v2:${btoa('a second key of 32 bytes, v2 ok!')}`
+
+/** POST /v1/inquiries through the app with another LEADS_KEY (a rotation, a new deploy). */
+function postWithKeyring(leadsKey: string, body: unknown, key: string): Promise<Response> {
+  return Promise.resolve(
+    app.request(
+      '/v1/inquiries',
+      {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'CF-Connecting-IP': nextClientIp(),
+          'Idempotency-Key': key,
+        },
+        body: JSON.stringify(body),
+      },
+      { ...env, LEADS_KEY: leadsKey },
+    ),
+  )
+}
+
+async function storedFingerprint(id: string) {
+  return env.LEADS.prepare('SELECT * FROM idempotency_keys WHERE inquiry_id = ?1')
+    .bind(id)
+    .first<Record<string, unknown>>()
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)),
+  )
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
 
 async function leadCount(id: string): Promise<number> {
   return (
@@ -86,5 +122,59 @@ describe('Idempotency-Key on POST /v1/inquiries', () => {
     expect(a.id).not.toBe(b.id)
     await waitForLead(a.id)
     await waitForLead(b.id)
+  })
+
+  it('keeps only a keyed fingerprint of the body, with its key version', async () => {
+    const key = crypto.randomUUID()
+    const body = validInquiry()
+    const { id } = await json<{ id: string }>(await postWithKeyring(V1, body, key))
+    const row = await storedFingerprint(id)
+    expect(Object.keys(row ?? {}).sort()).toEqual([
+      'body_mac',
+      'created_at',
+      'inquiry_id',
+      'key_version',
+    ])
+    expect(row?.key_version).toBe('v1')
+    expect(row?.body_mac).toMatch(/^[0-9a-f]{64}$/)
+    // Not the digest anyone could compute from a guessed body.
+    expect(row?.body_mac).not.toBe(await sha256Hex(JSON.stringify(body)))
+    // The same body under another secret leaves another fingerprint.
+    const again = await json<{ id: string }>(await postWithKeyring(V2, body, crypto.randomUUID()))
+    const other = await storedFingerprint(again.id)
+    expect(other?.key_version).toBe('v2')
+    expect(other?.body_mac).not.toBe(row?.body_mac)
+  })
+
+  it('recognises a repeat and a reused key across a key rotation', async () => {
+    const key = crypto.randomUUID()
+    const { id } = await json<{ id: string }>(await postWithKeyring(V1, validInquiry(), key))
+    // v2 now seals and fingerprints; v1 still opens what it made.
+    const rotated = `${V2},${V1}`
+    const repeat = await postWithKeyring(rotated, validInquiry(), key)
+    expect(repeat.status).toBe(202)
+    expect(repeat.headers.get('Idempotent-Replayed')).toBe('true')
+    expect((await json<{ id: string }>(repeat)).id).toBe(id)
+    const reused = await postWithKeyring(rotated, validInquiry({ childAgeYears: 11 }), key)
+    expect(reused.status).toBe(422)
+    expect(await json(reused)).toMatchObject({ error: 'idempotency_key_reused' })
+    // Once v1 has left the keyring the body cannot be compared: the key still names one inquiry.
+    const late = await postWithKeyring(V2, validInquiry(), key)
+    expect(late.status).toBe(202)
+    expect((await json<{ id: string }>(late)).id).toBe(id)
+    await waitForLead(id)
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(await leadCount(id)).toBe(1)
+  })
+
+  it('answers 503 and keeps nothing when the keyring is refused', async () => {
+    const count = async () =>
+      (await env.LEADS.prepare('SELECT count(*) AS n FROM idempotency_keys').first<number>('n')) ??
+      -1
+    const before = await count()
+    const response = await postWithKeyring('v1:not-base64!', validInquiry(), crypto.randomUUID())
+    expect(response.status).toBe(503)
+    expect(response.headers.get('Retry-After')).toBe('5')
+    expect(await count()).toBe(before)
   })
 })

@@ -31,8 +31,8 @@ async function seedState() {
       NOW - 89 * DAY,
     ),
     env.LEADS.prepare(
-      `INSERT INTO idempotency_keys (inquiry_id, body_hash, created_at) VALUES
-       ('key-old', 'h', ?1), ('key-recent', 'h', ?2)`,
+      `INSERT INTO idempotency_keys (inquiry_id, body_mac, key_version, created_at) VALUES
+       ('key-old', 'm', 'v1', ?1), ('key-recent', 'm', 'v1', ?2)`,
     ).bind(NOW - 91 * DAY, NOW - DAY),
     env.LEADS.prepare(
       `INSERT INTO dead_letters (id, inquiry_id, reason, attempts, dead_at, body, replayed_at) VALUES

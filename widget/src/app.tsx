@@ -1,15 +1,14 @@
-import { Component, type ComponentChildren, type ComponentType, createRef } from 'preact'
+import { Component, type ComponentChildren, createRef } from 'preact'
 import { MAX_CLINICS_PER_INQUIRY } from '../../shared/limits.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
-import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
-import { lazyChunk } from './chunks.ts'
+import { loadCompareView } from './compare-chunk.ts'
 import { type Emit, emitter } from './events.ts'
-import type { FormProps } from './form/form.tsx'
+import { type PartnerState, showsNeutralContext } from './partner-state.ts'
 import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
-import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
-import { ClinicList } from './ui/list.tsx'
+import { type Filters, NO_FILTERS } from './ui/filters.tsx'
+import { ListView } from './ui/list-view.tsx'
 import { SHARE_KEY } from './ui/share-key.ts'
 import { Unavailable } from './ui/unavailable.tsx'
 
@@ -24,38 +23,35 @@ export interface AppProps {
 
 type View = 'list' | 'compare' | 'form'
 
-type Compare = typeof import('./ui/compare.tsx').Comparison
+type CompareChunk = Awaited<ReturnType<typeof loadCompareView>>
 
 interface State {
   clinics: ClinicView[] | null
   failed: boolean
-  partnerInfo: PublicPartner | null | undefined
+  partner: PartnerState
   filters: Filters
   chosen: string[]
   view: View
-  Form: ComponentType<FormProps> | null
-  Compare: Compare | null
-  /** A chunk (comparison, form) did not load: how to try again. */
+  Compare: CompareChunk | null
+  /** The comparison chunk did not load: how to try again. */
   retryPart: (() => void) | null
 }
 
-// The comparison and the form are separate chunks: first render never pays for them.
-const loadCompare = lazyChunk('compare', () => import('./ui/compare.tsx'))
-const loadForm = lazyChunk('form', () => import('./form/form.tsx'))
-
 /**
- * A class component: first render then ships without preact/hooks (about
- * 0.9 KB gzip); the loads and the focus move live in the lifecycle methods.
+ * The widget's state and its moves between the list, the comparison and the
+ * request form's frame. A class component: first render then ships without
+ * preact/hooks (about 0.9 KB gzip); the loads and the focus move live in the
+ * lifecycle methods. Each view is its own module (ui/list-view.tsx,
+ * ui/compare-view.tsx).
  */
 export class App extends Component<AppProps, State> {
   override state: State = {
     clinics: null,
     failed: false,
-    partnerInfo: undefined,
+    partner: { status: 'loading' },
     filters: NO_FILTERS,
     chosen: [],
     view: 'list',
-    Form: null,
     Compare: null,
     retryPart: null,
   }
@@ -76,7 +72,7 @@ export class App extends Component<AppProps, State> {
     this.#loadPartner()
     addEventListener('hashchange', this.#openShared)
     // A share link's comparison chunk loads alongside the clinics, not after them.
-    if (location.hash.includes(SHARE_KEY)) loadCompare().catch(() => undefined)
+    if (location.hash.includes(SHARE_KEY)) loadCompareView().catch(() => undefined)
   }
 
   override componentDidUpdate(prev: AppProps) {
@@ -118,6 +114,28 @@ export class App extends Component<AppProps, State> {
     )
   }
 
+  #loadPartner = () => {
+    const load = ++this.#partnerLoad
+    const { apiBase, partner } = this.props
+    this.#partnerAbort.abort()
+    this.#partnerAbort = new AbortController()
+    this.setState({ partner: { status: 'loading' } })
+    fetchPartner(apiBase, partner, this.#partnerAbort.signal).then(
+      (found) => {
+        if (load !== this.#partnerLoad) return
+        this.setState({
+          partner: found ? { status: 'ok', partner: found } : { status: 'inactive' },
+        })
+        if (!found) this.#emit('error', { code: 'partner_not_found', status: 404 })
+      },
+      () => {
+        if (load !== this.#partnerLoad || this.#partnerAbort.signal.aborted) return
+        this.setState({ partner: { status: 'failed' } })
+        this.#emit('error', { code: 'partner_unavailable' })
+      },
+    )
+  }
+
   /** A share link (`#clinic-compare=ID,ID,ID`) opens that comparison. */
   #openShared = () => {
     if (this.state.clinics && location.hash.includes(SHARE_KEY)) this.#openCompare(null)
@@ -125,15 +143,14 @@ export class App extends Component<AppProps, State> {
 
   /** Opens the comparison of `ids`, or of the share link's known clinics when null. */
   #openCompare(ids: string[] | null) {
-    loadForm().catch(() => undefined)
-    loadCompare().then(
-      ({ Comparison, sharedIds }) => {
-        const chosen = ids ?? sharedIds(location.hash, this.state.clinics ?? [])
+    loadCompareView().then(
+      (chunk) => {
+        const chosen = ids ?? chunk.sharedIds(location.hash, this.state.clinics ?? [])
         if (chosen.length === 0) return
         this.#emit('compare', { clinicIds: chosen })
         // A link keeps the page's focus and scroll; the button moves focus to the heading.
         this.#focusNext = ids && 'h2'
-        this.setState({ chosen, Compare: Comparison, view: 'compare', retryPart: null })
+        this.setState({ chosen, Compare: chunk, view: 'compare', retryPart: null })
       },
       () => {
         this.setState({ retryPart: () => this.#openCompare(ids) })
@@ -142,59 +159,29 @@ export class App extends Component<AppProps, State> {
     )
   }
 
-  #loadPartner() {
-    const load = ++this.#partnerLoad
-    const { apiBase, partner } = this.props
-    this.#partnerAbort.abort()
-    this.#partnerAbort = new AbortController()
-    this.setState({ partnerInfo: undefined })
-    fetchPartner(apiBase, partner, this.#partnerAbort.signal).then(
-      (partnerInfo) => {
-        if (load !== this.#partnerLoad) return
-        this.setState({ partnerInfo })
-        if (!partnerInfo) this.#emit('error', { code: 'partner_not_found', status: 404 })
-      },
-      () => load === this.#partnerLoad && this.setState({ partnerInfo: null }),
-    )
+  #go(view: View, focus: string) {
+    this.#focusNext = focus
+    this.setState({ view })
+  }
+
+  #toggle = (id: string) => {
+    // Ticking a clinic fetches the comparison chunk before it is asked for;
+    // if that fails, opening the comparison tries again and says so.
+    loadCompareView().catch(() => undefined)
+    this.setState(({ chosen: list }) => ({
+      chosen: list.includes(id)
+        ? list.filter((x) => x !== id)
+        : [...list, id].slice(0, MAX_CLINICS_PER_INQUIRY),
+    }))
   }
 
   override render() {
-    const { uid, partner, lang, t, apiBase } = this.props
-    const { clinics, failed, partnerInfo, filters, chosen, view, Form, Compare } = this.state
+    const { uid, partner, lang, t, apiBase, host } = this.props
+    const { clinics, failed, filters, chosen, view, Compare, retryPart } = this.state
     const emit = this.#emit
-    const go = (next: View, focus: string) => {
-      this.#focusNext = focus
-      this.setState({ view: next })
-    }
     const byId = new Map((clinics ?? []).map((c) => [c.id, c]))
     const picked = chosen.flatMap((id) => byId.get(id) ?? [])
     const ids = picked.map((c) => c.id)
-
-    const toggle = (id: string) => {
-      // Ticking a clinic fetches the comparison chunk before it is asked for;
-      // if that fails, opening the comparison tries again and says so.
-      loadCompare().catch(() => undefined)
-      this.setState(({ chosen: list }) => ({
-        chosen: list.includes(id)
-          ? list.filter((x) => x !== id)
-          : [...list, id].slice(0, MAX_CLINICS_PER_INQUIRY),
-      }))
-    }
-    const failedPart = (code: string, retry: () => void) => () => {
-      this.setState({ retryPart: retry })
-      emit('error', { code })
-    }
-    const openCompare = () => this.#openCompare(ids)
-    const openForm = () => {
-      emit('form-open', { clinicIds: ids })
-      loadForm().then(
-        ({ InquiryForm }) => {
-          this.setState({ Form: InquiryForm, retryPart: null })
-          go('form', 'h2')
-        },
-        failedPart('form_unavailable', openForm),
-      )
-    }
 
     let body: ComponentChildren
     if (failed) {
@@ -208,71 +195,59 @@ export class App extends Component<AppProps, State> {
       )
     } else if (!clinics) {
       body = <p role="status">{t.loading}</p>
-    } else if (view === 'form' && Form && picked.length > 0) {
+    } else if (view === 'form' && Compare && picked.length > 0) {
       body = (
-        <Form
-          lang={lang}
-          partner={partner}
-          clinics={picked}
+        <Compare.RequestFrame
           apiBase={apiBase}
-          campaign={this.props.host.getAttribute('campaign')}
-          emit={emit}
-          onClose={() => go('compare', '.req')}
+          partner={partner}
+          lang={lang}
+          clinicIds={ids}
+          campaign={host.getAttribute('campaign')}
+          title={t.request}
+          onSubmitted={(requestId) => emit('submitted', { requestId, clinicIds: ids })}
+          onError={(code, status) =>
+            emit('error', status === undefined ? { code } : { code, status })
+          }
+          onClose={() => this.#go('compare', '.req')}
         />
       )
     } else if (view !== 'list' && Compare && picked.length > 0) {
       body = (
-        <>
-          <h2 tabIndex={-1}>{t.comparison}</h2>
-          <Compare t={t} lang={lang} uid={uid} clinics={picked} onRemove={toggle} />
-          <div class="bar">
-            <button type="button" class="sec" onClick={() => go('list', 'h2')}>
-              {t.back}
-            </button>
-            {partnerInfo ? (
-              <button type="button" class="req" onClick={openForm}>
-                {t.request}
-              </button>
-            ) : (
-              partnerInfo === null && <p>{t.partnerInactive}</p>
-            )}
-          </div>
-        </>
+        <Compare.CompareView
+          t={t}
+          lang={lang}
+          uid={uid}
+          clinics={picked}
+          partner={this.state.partner}
+          onRemove={this.#toggle}
+          onBack={() => this.#go('list', 'h2')}
+          onRequest={() => {
+            emit('form-open', { clinicIds: ids })
+            this.#go('form', 'iframe')
+          }}
+          onRetryPartner={this.#loadPartner}
+        />
       )
     } else {
-      const shown = applyFilters(clinics, filters)
       body = (
-        <>
-          <h2 tabIndex={-1}>{t.title}</h2>
-          <p class="muted">{t.pickHint}</p>
-          <FilterBar
-            t={t}
-            id={uid}
-            clinics={clinics}
-            value={filters}
-            onChange={(next) => this.setState({ filters: next })}
-          />
-          <p class="muted" role="status">
-            {shown.length ? t.count(shown.length) : t.none}
-          </p>
-          <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={toggle} />
-          <div class="bar">
-            <p role="status">
-              {chosen.length >= MAX_CLINICS_PER_INQUIRY ? t.full : t.picked(chosen.length)}
-            </p>
-            <button type="button" disabled={picked.length === 0} onClick={openCompare}>
-              {t.compare}
-            </button>
-          </div>
-        </>
+        <ListView
+          t={t}
+          lang={lang}
+          uid={uid}
+          clinics={clinics}
+          filters={filters}
+          onFilters={(next) => this.setState({ filters: next })}
+          chosen={chosen}
+          onToggle={this.#toggle}
+          onCompare={() => this.#openCompare(ids)}
+        />
       )
     }
-    const { retryPart } = this.state
     return (
       <div class="w" ref={this.#root} lang={lang}>
         {retryPart && <Unavailable lang={lang} onRetry={retryPart} />}
         {body}
-        {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
+        {showsNeutralContext(this.state.partner) && view !== 'form' && (
           <NeutralContext t={t} id={uid} />
         )}
       </div>

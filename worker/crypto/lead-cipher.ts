@@ -27,6 +27,8 @@ export type Sealed = v.InferOutput<typeof Sealed>
 interface KeyVersion {
   key: CryptoKey
   check: string
+  /** HMAC-SHA-256 key derived from this version with HKDF: fingerprints, never encryption. */
+  fingerprint: CryptoKey
 }
 
 interface Keyring {
@@ -67,6 +69,43 @@ async function keyCheck(raw: Uint8Array<ArrayBuffer>): Promise<string> {
   return (await sha256Hex(input)).slice(0, 16)
 }
 
+const FINGERPRINT_INFO = new TextEncoder().encode('clinic-compare idempotency body fingerprint')
+
+/**
+ * The HMAC key for body fingerprints: HKDF-SHA-256 from the LEADS_KEY
+ * version, with its own label, so it is neither the encryption key nor
+ * computable without the secret.
+ */
+async function fingerprintKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  const material = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey'])
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: FINGERPRINT_INFO },
+    material,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  )
+}
+
+/**
+ * HMAC-SHA-256 of `text` with the fingerprint key of `version` (the current
+ * one when absent), as hex; undefined when the keyring no longer holds that version.
+ */
+export async function fingerprint(
+  secret: string,
+  text: string,
+  version?: string,
+): Promise<{ keyVersion: string; mac: string } | undefined> {
+  const keyring = await keyringFor(secret)
+  const keyVersion = version ?? keyring.current.version
+  const entry = keyring.byVersion.get(keyVersion)
+  if (!entry) return undefined
+  const mac = new Uint8Array(
+    await crypto.subtle.sign('HMAC', entry.fingerprint, new TextEncoder().encode(text)),
+  )
+  return { keyVersion, mac: [...mac].map((b) => b.toString(16).padStart(2, '0')).join('') }
+}
+
 async function importKeyring(secret: string): Promise<Keyring> {
   const parts = (secret ?? '').split(',').map((part) => part.trim())
   if (parts.some((part) => part === '') && parts.length > 1)
@@ -92,6 +131,7 @@ async function importKeyring(secret: string): Promise<Keyring> {
     byVersion.set(version, {
       key: await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
       check: await keyCheck(raw),
+      fingerprint: await fingerprintKey(raw),
     })
   }
   const [first] = entries

@@ -1,5 +1,5 @@
 /**
- * The pages the Worker serves for partners to frame (`/embed`, and later
+ * The pages the Worker serves for partners to frame (`/embed` and
  * `/embed/request`): one strict CSP, whose `frame-ancestors` names only the
  * partner's allowed origins, and one HTML shell.
  */
@@ -18,15 +18,17 @@ export const escapeHtml = (text: string): string =>
 /**
  * Only this Worker's own files run in the frame, and only the given origins
  * may frame it (none when the list is empty). Origins come from the catalog,
- * whose schema allows nothing but scheme, host and port.
+ * whose schema allows nothing but scheme, host and port. The `/embed` page
+ * frames `/embed/request` (a page of this same origin), so it may frame 'self'.
  */
-function embedCsp(frameAncestors: readonly string[]): string {
+function embedCsp(frameAncestors: readonly string[], framesSelf = false): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data:",
+    ...(framesSelf ? ["frame-src 'self'"] : []),
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
@@ -62,12 +64,19 @@ ${body}
 }
 
 /** Headers of every embed page; `frame-ancestors` decides who may show it. */
-export function embedHeaders(frameAncestors: readonly string[]): Record<string, string> {
+export function embedHeaders(
+  frameAncestors: readonly string[],
+  framesSelf = false,
+): Record<string, string> {
   return {
-    'Content-Security-Policy': embedCsp(frameAncestors),
+    'Content-Security-Policy': embedCsp(frameAncestors, framesSelf),
     'Content-Type': 'text/html; charset=utf-8',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    // A partner page that isolates itself (Cross-Origin-Embedder-Policy) may
+    // frame only documents that opt in to it, and isolate themselves too.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Cross-Origin-Embedder-Policy': 'require-corp',
     'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
   }
 }

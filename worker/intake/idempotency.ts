@@ -40,9 +40,18 @@ export async function inquiryIdForKey(partnerId: string, key: string): Promise<s
   return uuidFromBytes(await sha256(`clinic-compare/inquiry\n${partnerId}\n${key}`))
 }
 
-export async function bodyHash(canonicalBody: string): Promise<string> {
-  return hex(await sha256(canonicalBody))
+/**
+ * What the store keeps of a body: an HMAC under a key derived from LEADS_KEY
+ * (worker/crypto/lead-cipher.ts), named by its version. Without the secret,
+ * no one can test guesses of a family's answers against it.
+ */
+export interface BodyMac {
+  keyVersion: string
+  mac: string
 }
+
+/** The body's MAC under `keyVersion` (the current key when absent); undefined once that key is gone. */
+export type MacFor = (keyVersion?: string) => Promise<BodyMac | undefined>
 
 export type KeyClaim = { kind: 'new' } | { kind: 'repeat' } | { kind: 'conflict' }
 
@@ -50,29 +59,37 @@ export type KeyClaim = { kind: 'new' } | { kind: 'repeat' } | { kind: 'conflict'
 export async function claimKey(
   db: D1Database,
   inquiryId: string,
-  hash: string,
+  body: BodyMac,
   now: number,
+  macFor: MacFor,
 ): Promise<KeyClaim> {
   const inserted = await db
     .prepare(
-      'INSERT INTO idempotency_keys (inquiry_id, body_hash, created_at) VALUES (?1, ?2, ?3) ON CONFLICT (inquiry_id) DO NOTHING',
+      'INSERT INTO idempotency_keys (inquiry_id, body_mac, key_version, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (inquiry_id) DO NOTHING',
     )
-    .bind(inquiryId, hash, now)
+    .bind(inquiryId, body.mac, body.keyVersion, now)
     .run()
   if (inserted.meta.changes > 0) return { kind: 'new' }
   const stored = await db
-    .prepare('SELECT body_hash FROM idempotency_keys WHERE inquiry_id = ?1')
+    .prepare(
+      'SELECT body_mac AS mac, key_version AS keyVersion FROM idempotency_keys WHERE inquiry_id = ?1',
+    )
     .bind(inquiryId)
-    .first<string>('body_hash')
+    .first<BodyMac>()
   // A row deleted in between (a failed first attempt cleaning up) is as good as new.
-  if (stored === null || stored === hash) return { kind: stored === null ? 'new' : 'repeat' }
+  if (stored === null) return { kind: 'new' }
+  // The first attempt may have used a key version since rotated out of first place.
+  const comparable = stored.keyVersion === body.keyVersion ? body : await macFor(stored.keyVersion)
+  // That version is gone from the keyring: the body cannot be compared. The key
+  // still names one inquiry id, so a repeat is still one lead.
+  if (!comparable || comparable.mac === stored.mac) return { kind: 'repeat' }
   return { kind: 'conflict' }
 }
 
 /** Forgets a key whose inquiry never reached the queue, so nothing is half-stored. */
-export async function releaseKey(db: D1Database, inquiryId: string, hash: string): Promise<void> {
+export async function releaseKey(db: D1Database, inquiryId: string, body: BodyMac): Promise<void> {
   await db
-    .prepare('DELETE FROM idempotency_keys WHERE inquiry_id = ?1 AND body_hash = ?2')
-    .bind(inquiryId, hash)
+    .prepare('DELETE FROM idempotency_keys WHERE inquiry_id = ?1 AND body_mac = ?2')
+    .bind(inquiryId, body.mac)
     .run()
 }

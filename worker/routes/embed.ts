@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { INQUIRY_LANGUAGES } from '../../shared/limits.ts'
 import { catalogFor, findPartner } from '../catalog/snapshot.ts'
 import { embedHeaders, embedPage, escapeHtml } from '../embed/page.ts'
+import { requestPage } from '../embed/request-page.ts'
 import type { AppEnv } from '../types.ts'
 
 type Lang = (typeof INQUIRY_LANGUAGES)[number]
@@ -20,27 +21,53 @@ const TITLES: Record<Lang, { page: string; missing: string }> = {
  * cannot run a script tag (hosted WordPress). Only the partner's allowed
  * origins may frame it; an unknown or inactive partner gets a page no one may frame.
  */
-export const embedRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const lang = toLang(c.req.query('lang'))
-  const catalog = await catalogFor(c)
-  const partner = findPartner(catalog, c.req.query('partner') ?? '')
-  if (!partner?.active) {
-    const body = `<p>${escapeHtml(TITLES[lang].missing)}</p>`
+export const embedRoutes = new Hono<AppEnv>()
+  .get('/', async (c) => {
+    const lang = toLang(c.req.query('lang'))
+    const catalog = await catalogFor(c)
+    const partner = findPartner(catalog, c.req.query('partner') ?? '')
+    if (!partner?.active) {
+      const body = `<p>${escapeHtml(TITLES[lang].missing)}</p>`
+      return c.html(
+        embedPage({ lang, title: TITLES[lang].page, body, scripts: [] }),
+        404,
+        embedHeaders([]),
+      )
+    }
+    const body = `<clinic-compare partner="${escapeHtml(partner.id)}" lang="${lang}"></clinic-compare>`
     return c.html(
-      embedPage({ lang, title: TITLES[lang].page, body, scripts: [] }),
-      404,
-      embedHeaders([]),
+      embedPage({
+        lang,
+        title: `${TITLES[lang].page} · ${partner.name}`,
+        body,
+        scripts: ['/widget.js', '/embed-frame.js'],
+      }),
+      200,
+      embedHeaders(partner.allowedOrigins, true),
     )
-  }
-  const body = `<clinic-compare partner="${escapeHtml(partner.id)}" lang="${lang}"></clinic-compare>`
-  return c.html(
-    embedPage({
+  })
+  /**
+   * `/embed/request?partner=ID&clinics=A,B&lang=es&origin=ORIGIN`: the request
+   * form, in a frame of this origin, so the partner's page never sees what a
+   * family types (worker/embed/request-page.ts says who may frame it).
+   */
+  .get('/request', async (c) => {
+    const lang = toLang(c.req.query('lang'))
+    const page = requestPage(
+      await catalogFor(c),
+      {
+        partner: c.req.query('partner') ?? '',
+        clinics: c.req.query('clinics') ?? '',
+        origin: c.req.query('origin') ?? '',
+        lang,
+      },
+      new URL(c.req.url).origin,
+    )
+    const html = embedPage({
       lang,
-      title: `${TITLES[lang].page} · ${partner.name}`,
-      body,
-      scripts: ['/widget.js', '/embed-frame.js'],
-    }),
-    200,
-    embedHeaders(partner.allowedOrigins),
-  )
-})
+      title: page.title,
+      body: page.body,
+      scripts: page.ok ? ['/embed-request.js'] : [],
+    })
+    return c.html(html, page.ok ? 200 : page.status, embedHeaders(page.frameAncestors))
+  })

@@ -3,13 +3,13 @@ import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/do
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
+import { fingerprint } from '../crypto/lead-cipher.ts'
 import { ApiError } from '../http/api-error.ts'
 import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { catalogReferenceIssues } from '../intake/catalog-refs.ts'
 import {
-  bodyHash,
   claimKey,
   inquiryIdForKey,
   KEY_PATTERN,
@@ -85,12 +85,21 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const key = readIdempotencyKey(c.req.header('Idempotency-Key'))
     const receivedAt = Date.now()
     const id = key ? await inquiryIdForKey(partner.id, key) : crypto.randomUUID()
-    const hash = key ? await bodyHash(JSON.stringify(inquiry)) : undefined
+    const canonical = JSON.stringify(inquiry)
+    const macFor = (version?: string) => fingerprint(c.env.LEADS_KEY, canonical, version)
+    // A refused keyring is the operator's to fix: the family is told to try again, nothing is kept.
+    const hash = key
+      ? await macFor().catch((cause: unknown) => {
+          throw unavailable('store_unavailable', cause)
+        })
+      : undefined
     let repeat = false
     if (hash) {
-      const claim = await claimKey(c.env.LEADS, id, hash, receivedAt).catch((cause: unknown) => {
-        throw unavailable('store_unavailable', cause)
-      })
+      const claim = await claimKey(c.env.LEADS, id, hash, receivedAt, macFor).catch(
+        (cause: unknown) => {
+          throw unavailable('store_unavailable', cause)
+        },
+      )
       if (claim.kind === 'conflict') {
         throw new ApiError(
           'idempotency_key_reused',

@@ -16,11 +16,11 @@ let browser: Browser
 async function sendFromWidget(page: Page): Promise<{ body: Record<string, unknown>; id: string }> {
   const posted = page.waitForRequest('**/v1/inquiries')
   await compareClinics(page, ['Aurora'])
-  const w = widget(page)
-  await fillRequestForm(w, { country: 'MX', age: '6', answer: 'No' })
-  await w.getByRole('button', { name: 'Send request' }).click()
+  // The form runs in its frame, which got the page's attribution in its URL.
+  const f = await fillRequestForm(widget(page), { country: 'MX', age: '6', answer: 'No' })
+  await f.getByRole('button', { name: 'Send request' }).click()
   const body = (await posted).postDataJSON() as Record<string, unknown>
-  const status = w.getByRole('status').filter({ hasText: 'Request id' })
+  const status = f.getByRole('status').filter({ hasText: 'Request id' })
   await status.waitFor({ timeout: 20_000 })
   const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
   return { body, id }

@@ -118,9 +118,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /e
     const before = await leadIds(server.persistDir)
     await w.locator('.card', { hasText: 'Cedro' }).getByRole('checkbox').check()
     await w.getByRole('button', { name: 'Compare side by side' }).click()
-    await fillRequestForm(w)
-    await w.getByRole('button', { name: 'Send request' }).click()
-    const status = w.getByRole('status').filter({ hasText: 'Request id' })
+    const f = await fillRequestForm(w)
+    await f.getByRole('button', { name: 'Send request' }).click()
+    const status = f.getByRole('status').filter({ hasText: 'Request id' })
     await status.waitFor({ timeout: 20_000 })
     const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
     const after = await waitForLead(server.persistDir, id)

@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { leadIds, waitForLead } from './helpers/leads.ts'
-import { compareClinics, fillRequestForm, focused, tabTo, widget } from './helpers/page.ts'
+import {
+  compareClinics,
+  fillRequestForm,
+  focused,
+  requestFrame,
+  tabTo,
+  widget,
+} from './helpers/page.ts'
 
 const missing = browserMissing()
 
@@ -74,23 +81,27 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     await expect.poll(() => focused(page)).toContain('Side-by-side comparison')
     await tabTo(page, 'Request information')
     await page.keyboard.press('Enter')
-    await widget(page).locator('form').waitFor()
-    expect(await focused(page)).toMatch(/^h2 Request information/)
+    await requestFrame(widget(page)).locator('form').waitFor()
+    expect(await focused(page)).toMatch(/^h1 Request information/)
 
     // Sending too early shows the errors next to their fields and focuses the first.
     await tabTo(page, 'Send request')
     await page.keyboard.press('Enter')
     await expect.poll(() => focused(page)).toContain('Your name')
-    const alert = widget(page).getByRole('alert')
+    const alert = requestFrame(widget(page)).getByRole('alert')
     await expect.poll(() => alert.textContent()).toMatch(/Please check \d+ fields/)
-    const nameError = await widget(page).getByLabel('Your name').getAttribute('aria-describedby')
-    expect(await widget(page).locator(`#${nameError}`).textContent()).toBe('Enter your name.')
+    const nameError = await requestFrame(widget(page))
+      .getByLabel('Your name')
+      .getAttribute('aria-describedby')
+    expect(await requestFrame(widget(page)).locator(`#${nameError}`).textContent()).toBe(
+      'Enter your name.',
+    )
 
     await page.keyboard.press('Shift+Tab')
     await fillByKeyboard(page)
     await tabTo(page, 'Send request')
     await page.keyboard.press('Enter')
-    const status = widget(page).getByRole('status').filter({ hasText: 'Request id' })
+    const status = requestFrame(widget(page)).getByRole('status').filter({ hasText: 'Request id' })
     await status.waitFor({ timeout: 20_000 })
     const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
     expect(id).not.toBe('')
@@ -128,14 +139,14 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     })
     await compareClinics(page, ['Brisa'])
     const w = widget(page)
-    await fillRequestForm(w)
-    await w.getByRole('button', { name: 'Send request' }).click()
+    const f = await fillRequestForm(w)
+    await f.getByRole('button', { name: 'Send request' }).click()
 
-    await expect.poll(() => w.getByRole('alert').textContent()).toContain('connection failed')
-    expect(await w.getByLabel('Your name').inputValue()).toBe('Sample Parent')
-    expect(await w.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('parent@example.com')
-    await w.getByRole('button', { name: 'Try sending again' }).click()
-    const status = w.getByRole('status').filter({ hasText: 'Request id' })
+    await expect.poll(() => f.getByRole('alert').textContent()).toContain('connection failed')
+    expect(await f.getByLabel('Your name').inputValue()).toBe('Sample Parent')
+    expect(await f.getByRole('textbox', { name: 'Email' }).inputValue()).toBe('parent@example.com')
+    await f.getByRole('button', { name: 'Try sending again' }).click()
+    const status = f.getByRole('status').filter({ hasText: 'Request id' })
     await status.waitFor({ timeout: 20_000 })
     const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
 
@@ -158,8 +169,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
       await route.abort('connectionreset')
     })
     await compareClinics(page, ['Aurora'])
-    const w = widget(page)
-    await fillRequestForm(w, { country: 'MX', age: '4', answer: 'No' })
+    const w = await fillRequestForm(widget(page), { country: 'MX', age: '4', answer: 'No' })
     await w.getByRole('button', { name: 'Send request' }).click()
     await expect.poll(() => keys.length).toBe(1)
     await w.getByRole('button', { name: 'Try sending again' }).click()

@@ -6,7 +6,7 @@ import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../scripts/lib/publish.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { compareClinics, widget } from './helpers/page.ts'
+import { compareClinics, requestFrame, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
@@ -123,10 +123,47 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     await waitForWidget(page, 'es')
     await compareClinics(page, ['Aurora', 'Cedro'])
     await widget(page).getByRole('button', { name: 'Request information' }).click()
-    await widget(page).locator('form').waitFor()
-    await widget(page).getByRole('button', { name: 'Send request' }).click()
-    await widget(page).locator('[aria-invalid="true"]').first().waitFor()
+    const f = requestFrame(widget(page))
+    await f.locator('form').waitFor()
+    await f.getByRole('button', { name: 'Send request' }).click()
+    await f.locator('[aria-invalid="true"]').first().waitFor()
     expect(problems).toEqual({ cspViolations: [], consoleErrors: [], pageErrors: [] })
+    await page.close()
+  })
+
+  it('tells a failed partner check from an inactive partner, and retries it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // The partner check gets no answer (offline, a 5xx); the clinic list does.
+    await page.route('**/v1/partners/**', (route) => route.abort('connectionreset'))
+    await page.goto(`${server.url}/demo/`)
+    await waitForWidget(page, 'en')
+    await compareClinics(page, ['Aurora'])
+    const w = widget(page)
+    const alert = w.getByRole('alert').filter({ hasText: 'could not check' })
+    await alert.waitFor()
+    expect(await w.getByText('Requests cannot be sent from this page').count()).toBe(0)
+    expect(await w.getByRole('button', { name: 'Request information' }).count()).toBe(0)
+    await page.unroute('**/v1/partners/**')
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await w.getByRole('button', { name: 'Request information' }).waitFor()
+    await page.close()
+  })
+
+  it('says requests cannot be sent only for a partner the Worker does not know as active', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${server.url}/demo/`)
+    await page.evaluate(() => {
+      const el = document.createElement('clinic-compare')
+      el.setAttribute('partner', 'no-such-partner')
+      el.setAttribute('lang', 'es')
+      document.body.prepend(el)
+    })
+    await waitForWidget(page, 'es')
+    const w = page.locator('clinic-compare[partner="no-such-partner"]')
+    await w.locator('.card').first().getByRole('checkbox').check()
+    await w.locator('.bar button').last().click()
+    await w.getByText('Ahora no se pueden enviar solicitudes desde esta página.').waitFor()
+    expect(await w.getByRole('button', { name: 'Pedir información' }).count()).toBe(0)
     await page.close()
   })
 
@@ -189,16 +226,12 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     await page.close()
   })
 
-  it('has no axe-core violations in the list, the comparison and the form', async () => {
+  // The form runs in its own frame: request-frame.test.ts audits it there.
+  it('has no axe-core violations in the list and the comparison', async () => {
     const page = await demo(1280, { bypassCSP: true })
     const audit = () => axeViolations(page)
     expect(await audit()).toEqual([])
     await compareClinics(page, ['Aurora', 'Brisa', 'Cedro'])
-    expect(await audit()).toEqual([])
-    await widget(page).getByRole('button', { name: 'Request information' }).click()
-    await widget(page).locator('form').waitFor()
-    await widget(page).getByRole('button', { name: 'Send request' }).click()
-    await widget(page).locator('[aria-invalid="true"]').first().waitFor()
     expect(await audit()).toEqual([])
     await page.close()
   })
@@ -213,7 +246,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     await compareClinics(page, ['Aurora', 'Brisa', 'Cedro'])
     expect(await overflow()).toBe(0)
     await widget(page).getByRole('button', { name: 'Request information' }).click()
-    await widget(page).locator('form').waitFor()
+    await requestFrame(widget(page)).locator('form').waitFor()
     expect(await overflow()).toBe(0)
     await page.close()
   })

@@ -4,14 +4,12 @@ import {
   CHILD_AGE_YEARS_MIN,
   MAX_MESSAGE_LENGTH,
 } from '../../../shared/limits.ts'
-import type { ClinicView } from '../../../shared/schemas/api.ts'
+import type { Attribution } from '../../../shared/schemas/attribution.ts'
 import {
   CONTACT_CHANNELS,
   PRE_SCREEN_ANSWERS,
   PRE_SCREEN_QUESTIONS,
 } from '../../../shared/schemas/inquiry.ts'
-import { pageAttribution } from '../attribution.ts'
-import type { Emit } from '../events.ts'
 import type { Lang } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import { countries } from './countries.ts'
@@ -23,11 +21,13 @@ import { check, fieldErrors, initialValues, toInquiry, type Values } from './val
 export interface FormProps {
   lang: Lang
   partner: string
-  clinics: ClinicView[]
+  clinics: { id: string; name: string }[]
   apiBase: string
-  /** The element's `campaign` attribute: the partner's own name for this placement. */
-  campaign: string | null
-  emit: Emit
+  /** Where on the partner's site the request starts (utm_*, path, campaign): never about the family. */
+  attribution: Attribution | undefined
+  onSubmitted: (requestId: string) => void
+  /** A failed send, as an error code (`inquiry_network`, ...) and the HTTP status if any. */
+  onError: (code: string, status?: number) => void
   onClose: () => void
 }
 
@@ -77,14 +77,25 @@ export class InquiryForm extends Component<FormProps, State> {
 
   #submit = async (event: Event) => {
     event.preventDefault()
-    const { lang, partner, clinics, apiBase, emit } = this.props
+    const { lang, partner, clinics, apiBase, onSubmitted, onError } = this.props
     const { values, status } = this.state
     if (status.kind === 'sending') return
     const t = formStrings(lang)
+    if (values.website !== '') {
+      // Only a robot should fill the hidden trap; if a browser or an extension
+      // did, the family is told what happened and sends again, now with it empty.
+      this.#key = null
+      this.setState({
+        values: { ...values, website: '' },
+        status: { kind: 'failed', text: t.failed.trap },
+      })
+      onError('inquiry_trap_filled')
+      return
+    }
     const clinicIds = clinics.map((c) => c.id)
     const body = {
       ...toInquiry(values, partner, clinicIds, consentVersion(lang)),
-      attribution: pageAttribution(this.props.campaign),
+      attribution: this.props.attribution,
     }
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
     const count = Object.keys(found).length
@@ -99,10 +110,10 @@ export class InquiryForm extends Component<FormProps, State> {
     if (this.#abort.signal.aborted) return
     if (result.ok) {
       this.setState({ status: { kind: 'sent', text: t.sent(result.id) } })
-      emit('submitted', { requestId: result.id, clinicIds })
+      onSubmitted(result.id)
       return
     }
-    emit('error', { code: `inquiry_${result.kind}`, status: result.status })
+    onError(`inquiry_${result.kind}`, result.status)
     if (result.issues?.length) {
       this.setState({ errors: fieldErrors(result.issues, t, values.phone.trim() === '') })
       this.#focusFirstError = true
@@ -163,9 +174,9 @@ export class InquiryForm extends Component<FormProps, State> {
     const failed = status.kind === 'failed'
     return (
       <section aria-labelledby={id('t')}>
-        <h2 id={id('t')} tabIndex={-1} ref={this.#heading}>
+        <h1 id={id('t')} tabIndex={-1} ref={this.#heading}>
           {t.title}
-        </h2>
+        </h1>
         <p>
           {t.about} {clinics.map((c) => c.name).join(', ')}
         </p>
@@ -298,12 +309,17 @@ export class InquiryForm extends Component<FormProps, State> {
               <span class="muted">{t.consentVersion(consentVersion(lang))}</span>
               {error('consent')}
             </div>
+            {/* The trap: no label, name or autocomplete token that autofill matches to anything. */}
             <div class="hp" aria-hidden="true">
               <label>
                 {t.website}
                 <input
                   tabIndex={-1}
+                  name="cc-trap"
                   autocomplete="off"
+                  data-1p-ignore=""
+                  data-lpignore="true"
+                  data-form-type="other"
                   value={values.website}
                   onInput={(e) => set({ website: e.currentTarget.value })}
                 />

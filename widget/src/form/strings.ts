@@ -55,6 +55,7 @@ const en = {
     forbidden: 'Requests cannot be sent from this page. Please contact the site owner.',
     invalid: 'Some answers need a change; see the fields marked below.',
     other: 'Your request was not sent. Everything you typed is still here; please try again.',
+    trap: 'Your request was not sent: a hidden field was filled in, perhaps by your browser’s autofill. We emptied it; everything you typed is still here. Press “Send request” again.',
   },
   errors: {
     parentName: 'Enter your name.',
@@ -124,6 +125,7 @@ const es: FormStrings = {
       'No se pueden enviar solicitudes desde esta página. Contacte con el dueño del sitio.',
     invalid: 'Algunas respuestas necesitan un cambio; vea los campos marcados abajo.',
     other: 'Su solicitud no se envió. Todo lo que escribió sigue aquí; inténtelo de nuevo.',
+    trap: 'Su solicitud no se envió: se llenó un campo oculto, quizá por el autocompletado de su navegador. Lo vaciamos; todo lo que escribió sigue aquí. Pulse «Enviar solicitud» otra vez.',
   },
   errors: {
     parentName: 'Escriba su nombre.',

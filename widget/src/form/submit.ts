@@ -1,6 +1,6 @@
 import type { ErrorBody, ErrorIssue } from '../../../shared/schemas/api.ts'
 import type { InquiryAccepted, InquiryInput } from '../../../shared/schemas/inquiry.ts'
-import { apiUrl } from '../api.ts'
+import { apiUrl } from '../api-url.ts'
 
 export type SendResult =
   | { ok: true; id: string }

@@ -28,6 +28,7 @@ export const en = {
   comparison: 'Side-by-side comparison',
   request: 'Request information',
   partnerInactive: 'Requests cannot be sent from this page right now.',
+  partnerFailed: 'We could not check whether requests can be sent from this page.',
   contextTitle: 'Good to know',
   context: [
     'MSC therapy for autism is a supportive treatment, not a cure.',

@@ -29,6 +29,7 @@ export const es: Strings = {
   comparison: 'Comparación lado a lado',
   request: 'Pedir información',
   partnerInactive: 'Ahora no se pueden enviar solicitudes desde esta página.',
+  partnerFailed: 'No pudimos comprobar si se pueden enviar solicitudes desde esta página.',
   contextTitle: 'Conviene saber',
   context: [
     'La terapia con MSC para el autismo es un tratamiento de apoyo, no una cura.',

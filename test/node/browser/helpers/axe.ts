@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
+import type { Frame, Page } from 'playwright-core'
 
 const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
@@ -10,10 +10,11 @@ interface Axe {
 }
 
 /**
- * axe-core's violations on the whole page, one line each. The page must be
- * opened with `bypassCSP`: axe is injected as a script the page did not list.
+ * axe-core's violations on the whole page (or frame, such as the request
+ * form's), one line each. The page must be opened with `bypassCSP`: axe is
+ * injected as a script the page did not list.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(await axeSource)
   return page.evaluate(async () => {
     const { axe } = window as unknown as { axe: Axe }

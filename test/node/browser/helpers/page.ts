@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Locator, Page } from 'playwright-core'
+import type { Frame, FrameLocator, JSHandle, Locator, Page } from 'playwright-core'
 
 export const widget = (page: Page, lang = 'en'): Locator =>
   page.locator(`clinic-compare[lang="${lang}"]`)
@@ -13,16 +13,36 @@ export async function compareClinics(page: Page, names: string[], lang = 'en'): 
   await w.locator('table').waitFor()
 }
 
-/** The focused element, through shadow roots, as a short description. */
-export function focused(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    let el: Element | null = document.activeElement
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-    if (!el) return ''
-    const input = el as HTMLInputElement
-    const label = input.labels?.[0]?.textContent ?? el.textContent ?? ''
-    return `${el.tagName.toLowerCase()}${input.type ? `[${input.type}]` : ''} ${label.trim()}`
-  })
+/** The request form's frame inside a widget (it runs on the Worker's origin). */
+export const requestFrame = (w: Locator): FrameLocator => w.locator('iframe.rf').contentFrame()
+
+/**
+ * The focused element, through shadow roots and into frames of any origin
+ * (the request form's), as a short description.
+ */
+export async function focused(page: Page): Promise<string> {
+  let frame: Frame | null = page.mainFrame()
+  while (frame) {
+    const handle: JSHandle<Element | null> = await frame.evaluateHandle(() => {
+      let el: Element | null = document.activeElement
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+      return el
+    })
+    const el = handle.asElement()
+    const inner =
+      el && (await el.evaluate((e) => e.tagName === 'IFRAME')) && (await el.contentFrame())
+    if (inner) {
+      frame = inner
+      continue
+    }
+    return frame.evaluate((e: Element | null) => {
+      if (!e) return ''
+      const input = e as HTMLInputElement
+      const label = input.labels?.[0]?.textContent ?? e.textContent ?? ''
+      return `${e.tagName.toLowerCase()}${input.type ? `[${input.type}]` : ''} ${label.trim()}`
+    }, handle)
+  }
+  return ''
 }
 
 /** Presses Tab until the focused element's description contains `text`: a keyboard-only path. */
@@ -41,21 +61,23 @@ interface RequestAnswers {
 }
 
 /**
- * Opens the form for the compared clinics and fills it in with fictional
- * sample values, one answer for every pre-screen question.
+ * Opens the form (in its frame) for the compared clinics and fills it in with
+ * fictional sample values, one answer for every pre-screen question; returns the frame.
  */
 export async function fillRequestForm(
   w: Locator,
   answers: RequestAnswers = { country: 'US', age: '9', answer: 'Not sure' },
-): Promise<void> {
+): Promise<FrameLocator> {
   await w.getByRole('button', { name: 'Request information' }).click()
-  await w.locator('form').waitFor()
-  await w.getByLabel('Your name').fill('Sample Parent')
-  await w.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
-  await w.getByLabel('Country you live in').selectOption(answers.country)
-  await w.getByLabel('age in years').fill(answers.age)
-  for (const group of await w.locator('form fieldset fieldset').all()) {
+  const f = requestFrame(w)
+  await f.locator('form').waitFor({ timeout: 20_000 })
+  await f.getByLabel('Your name').fill('Sample Parent')
+  await f.getByRole('textbox', { name: 'Email' }).fill('parent@example.com')
+  await f.getByLabel('Country you live in').selectOption(answers.country)
+  await f.getByLabel('age in years').fill(answers.age)
+  for (const group of await f.locator('form fieldset fieldset').all()) {
     await group.getByLabel(answers.answer, { exact: true }).check()
   }
-  await w.getByLabel(/I agree/).check()
+  await f.getByLabel(/I agree/).check()
+  return f
 }

@@ -1,0 +1,62 @@
+// The comparison view: a lazy chunk (scripts/lib/build-widget.ts), loaded
+// when a family ticks a clinic, with the frame that hosts the request form.
+import type { ClinicView } from '../../../shared/schemas/api.ts'
+import type { PartnerState } from '../partner-state.ts'
+import type { Lang, Strings } from '../strings.ts'
+import { Comparison } from './compare.tsx'
+
+export { RequestFrame } from '../request/request-frame.tsx'
+export { sharedIds } from './compare.tsx'
+
+export interface CompareViewProps {
+  t: Strings
+  lang: Lang
+  uid: string
+  clinics: ClinicView[]
+  partner: PartnerState
+  onRemove: (id: string) => void
+  onBack: () => void
+  onRequest: () => void
+  onRetryPartner: () => void
+}
+
+/** What the partner's state lets the family do: request, wait, or know why not. */
+function RequestAction({ t, partner, onRequest, onRetryPartner }: CompareViewProps) {
+  switch (partner.status) {
+    case 'ok':
+      return (
+        <button type="button" class="req" onClick={onRequest}>
+          {t.request}
+        </button>
+      )
+    case 'inactive':
+      return <p>{t.partnerInactive}</p>
+    case 'failed':
+      return (
+        <p role="alert">
+          {t.partnerFailed}{' '}
+          <button type="button" class="sec" onClick={onRetryPartner}>
+            {t.retry}
+          </button>
+        </p>
+      )
+    case 'loading':
+      return null
+  }
+}
+
+export function CompareView(props: CompareViewProps) {
+  const { t, lang, uid, clinics, onRemove, onBack } = props
+  return (
+    <>
+      <h2 tabIndex={-1}>{t.comparison}</h2>
+      <Comparison t={t} lang={lang} uid={uid} clinics={clinics} onRemove={onRemove} />
+      <div class="bar">
+        <button type="button" class="sec" onClick={onBack}>
+          {t.back}
+        </button>
+        <RequestAction {...props} />
+      </div>
+    </>
+  )
+}
