@@ -1,4 +1,3 @@
-import { MAX_CLINICS_PER_INQUIRY } from '../../../shared/limits.ts'
 import type { Strings } from './en.ts'
 
 /** Every string of the list in Spanish. */
@@ -22,7 +21,7 @@ export const es: Strings = {
   warnCount: (n: number) => (n === 1 ? '1 señal de alerta' : `${n} señales de alerta`),
   pick: 'Comparar',
   pickHint: 'Elija hasta tres clínicas para compararlas.',
-  picked: (n: number) => `${n} de ${MAX_CLINICS_PER_INQUIRY} elegidas`,
+  picked: (n: number, max: number) => `${n} de ${max} elegidas`,
   full: 'Ya hay tres clínicas elegidas. Quite una para añadir otra.',
   compare: 'Comparar lado a lado',
   back: 'Volver a la lista',

@@ -32,7 +32,9 @@ export function ListView(props: ListViewProps) {
       <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={props.onToggle} />
       <div class="bar">
         <p role="status">
-          {chosen.length >= MAX_CLINICS_PER_INQUIRY ? t.full : t.picked(chosen.length)}
+          {chosen.length >= MAX_CLINICS_PER_INQUIRY
+            ? t.full
+            : t.picked(chosen.length, MAX_CLINICS_PER_INQUIRY)}
         </p>
         <button type="button" disabled={known.length === 0} onClick={props.onCompare}>
           {t.compare}
