@@ -8,7 +8,7 @@
  */
 import * as v from 'valibot'
 import { logEvent } from '../http/log.ts'
-import { sha256Hex } from './sha256.ts'
+import { sha256Hex, toHex } from './sha256.ts'
 
 export const Sealed = v.object({
   keyVersion: v.string(),
@@ -103,7 +103,7 @@ export async function fingerprint(
   const mac = new Uint8Array(
     await crypto.subtle.sign('HMAC', entry.fingerprint, new TextEncoder().encode(text)),
   )
-  return { keyVersion, mac: [...mac].map((b) => b.toString(16).padStart(2, '0')).join('') }
+  return { keyVersion, mac: toHex(mac) }
 }
 
 async function importKeyring(secret: string): Promise<Keyring> {
