@@ -1,12 +1,11 @@
 import type { ClinicsResponse, ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
+import { apiUrl } from './api-url.ts'
+
+export { apiUrl }
 
 /** The Worker's origin: where widget.js came from (main.js is in widget/<version>/), unless the page says otherwise. */
 export const DEFAULT_API_BASE = new URL('../..', import.meta.url).href
-
-export function apiUrl(base: string, path: string): string {
-  return new URL(path.replace(/^\//, ''), base.endsWith('/') ? base : `${base}/`).href
-}
 
 interface SharedLoad {
   clinics: Promise<ClinicView[]>
