@@ -64,6 +64,14 @@ export async function startPartnerSite(headers: Record<string, string> = {}): Pr
   }
 }
 
+/**
+ * The rule docs/partners.md asks partners to add to their stylesheet: the
+ * widget's place is held from the page's first paint, before the script runs
+ * (the widget holds it on, with the same `--cc-reserve`, until its list is in).
+ */
+export const RESERVE_RULE =
+  'clinic-compare:not(:defined) { display: block; min-height: var(--cc-reserve, 100vh) }'
+
 /** A page as a partner writes it: its own markup around the embed snippet. */
 export function partnerPage(title: string, body: string, head = ''): string {
   return `<!doctype html>

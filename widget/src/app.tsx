@@ -251,7 +251,7 @@ export class App extends Component<AppProps, State> {
     }
     const { retryPart } = this.state
     return (
-      <div class="w" ref={this.#root} lang={lang}>
+      <div class={clinics || failed ? 'w' : 'w busy'} ref={this.#root} lang={lang}>
         {retryPart && <Unavailable lang={lang} onRetry={retryPart} />}
         {body}
         {partnerInfo?.showNeutralContext !== false && view !== 'form' && (
