@@ -1,10 +1,4 @@
-import {
-  Component,
-  type ComponentChildren,
-  type ComponentType,
-  createRef,
-  type FunctionComponent,
-} from 'preact'
+import { Component, type ComponentChildren, type ComponentType, createRef } from 'preact'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
@@ -15,6 +9,7 @@ import type { Lang, Strings } from './strings.ts'
 import { NeutralContext } from './ui/context.tsx'
 import { applyFilters, FilterBar, type Filters, NO_FILTERS } from './ui/filters.tsx'
 import { ClinicList } from './ui/list.tsx'
+import { SHARE_KEY } from './ui/share-key.ts'
 import { Unavailable } from './ui/unavailable.tsx'
 
 export interface AppProps {
@@ -28,7 +23,7 @@ export interface AppProps {
 
 type View = 'list' | 'compare' | 'form'
 
-type CompareProps = Parameters<typeof import('./ui/compare.tsx').Comparison>[0]
+type Compare = typeof import('./ui/compare.tsx').Comparison
 
 interface State {
   clinics: ClinicView[] | null
@@ -38,7 +33,7 @@ interface State {
   chosen: string[]
   view: View
   Form: ComponentType<FormProps> | null
-  Compare: FunctionComponent<CompareProps> | null
+  Compare: Compare | null
   /** A chunk (comparison, form) did not load: how to try again. */
   retryPart: (() => void) | null
 }
@@ -78,6 +73,9 @@ export class App extends Component<AppProps, State> {
   override componentDidMount() {
     this.#loadClinics()
     this.#loadPartner()
+    addEventListener('hashchange', this.#openShared)
+    // A share link's comparison chunk loads alongside the clinics, not after them.
+    if (location.hash.includes(SHARE_KEY)) loadCompare().catch(() => undefined)
   }
 
   override componentDidUpdate(prev: AppProps) {
@@ -91,6 +89,7 @@ export class App extends Component<AppProps, State> {
   }
 
   override componentWillUnmount() {
+    removeEventListener('hashchange', this.#openShared)
     this.#clinicsLoad++
     this.#partnerLoad++
     this.#clinicsAbort.abort()
@@ -107,13 +106,37 @@ export class App extends Component<AppProps, State> {
     fetchClinics(apiBase, this.#clinicsAbort.signal).then(
       (clinics) => {
         if (load !== this.#clinicsLoad) return
-        this.setState({ clinics })
+        this.setState({ clinics }, this.#openShared)
         this.#emit('ready', { partner, lang, clinics: clinics.length })
       },
       () => {
         if (load !== this.#clinicsLoad) return
         this.setState({ failed: true })
         this.#emit('error', { code: 'clinics_unavailable' })
+      },
+    )
+  }
+
+  /** A share link (`#clinic-compare=ID,ID,ID`) opens that comparison. */
+  #openShared = () => {
+    if (this.state.clinics && location.hash.includes(SHARE_KEY)) this.#openCompare(null)
+  }
+
+  /** Opens the comparison of `ids`, or of the share link's known clinics when null. */
+  #openCompare(ids: string[] | null) {
+    loadForm().catch(() => undefined)
+    loadCompare().then(
+      ({ Comparison, sharedIds }) => {
+        const chosen = ids ?? sharedIds(location.hash, this.state.clinics ?? [])
+        if (chosen.length === 0) return
+        this.#emit('compare', { clinicIds: chosen })
+        // A link keeps the page's focus and scroll; the button moves focus to the heading.
+        this.#focusNext = ids && 'h2'
+        this.setState({ chosen, Compare: Comparison, view: 'compare', retryPart: null })
+      },
+      () => {
+        this.setState({ retryPart: () => this.#openCompare(ids) })
+        this.#emit('error', { code: 'compare_unavailable' })
       },
     )
   }
@@ -158,17 +181,7 @@ export class App extends Component<AppProps, State> {
       this.setState({ retryPart: retry })
       emit('error', { code })
     }
-    const openCompare = () => {
-      emit('compare', { clinicIds: ids })
-      loadForm().catch(() => undefined)
-      loadCompare().then(
-        ({ Comparison }) => {
-          this.setState({ Compare: Comparison, retryPart: null })
-          go('compare', 'h2')
-        },
-        failedPart('compare_unavailable', openCompare),
-      )
-    }
+    const openCompare = () => this.#openCompare(ids)
     const openForm = () => {
       emit('form-open', { clinicIds: ids })
       loadForm().then(
@@ -208,7 +221,7 @@ export class App extends Component<AppProps, State> {
       body = (
         <>
           <h2 tabIndex={-1}>{t.comparison}</h2>
-          <Compare t={t} lang={lang} clinics={picked} onRemove={toggle} />
+          <Compare t={t} lang={lang} uid={uid} clinics={picked} onRemove={toggle} />
           <div class="bar">
             <button type="button" class="sec" onClick={() => go('list', 'h2')}>
               {t.back}

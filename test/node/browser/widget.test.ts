@@ -1,16 +1,14 @@
 /// <reference lib="dom" />
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../scripts/lib/publish.ts'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
+import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { compareClinics, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 let server: DevServer
 let browser: Browser
@@ -80,7 +78,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     const text = (await table.textContent()) ?? ''
     expect(text).toContain('cannot legally treat patients')
     expect(text).toContain('in the name of a different company')
-    expect(text).toMatch(/Verified (last month|\d+ months ago) \(\w{3} \d{1,2}, \d{4}\)/)
+    expect(text).toMatch(/Verified \w{3} \d{1,2}, \d{4}/)
     expect(text).toContain('$14,000')
     expect(text).toContain('MX$240,000')
     expect(text).toContain('4.6 of 5 (38 reviews)')
@@ -193,23 +191,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
 
   it('has no axe-core violations in the list, the comparison and the form', async () => {
     const page = await demo(1280, { bypassCSP: true })
-    await page.evaluate(await axeSource)
-    const audit = () =>
-      page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                ctx: Document,
-              ) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>
-            }
-          }
-        ).axe
-        const result = await axe.run(document)
-        return result.violations.map(
-          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-        )
-      })
+    const audit = () => axeViolations(page)
     expect(await audit()).toEqual([])
     await compareClinics(page, ['Aurora', 'Brisa', 'Cedro'])
     expect(await audit()).toEqual([])

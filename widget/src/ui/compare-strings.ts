@@ -7,11 +7,10 @@ const en = {
   fact: 'Fact',
   warnings: 'Warning signs',
   noWarnings: 'None found in the checked facts',
-  bankLicence: 'Stem Cell Bank Licence (COFEPRIS)',
-  medLicence: 'Regenerative Medicine Licence (COFEPRIS)',
+  bankLicence: 'Stem Cell Bank Licence',
+  medLicence: 'Regenerative Medicine Licence',
   noLicence: 'None on record',
   holder: 'Holder',
-  verified: (ago: string, date: string) => `Verified ${ago} (${date})`,
   routes: 'Routes offered',
   cellSource: 'Cell source',
   'wharton-jelly-msc': 'Umbilical cord (Wharton’s jelly) MSC',
@@ -23,7 +22,7 @@ const en = {
   coaNo: 'Not provided',
   notStated: 'not stated',
   prices: 'Packages and prices',
-  physician: 'Plan made by a physician after medical review',
+  physician: 'Physician’s plan after a medical review',
   yes: 'Yes',
   no: 'No',
   languages: 'Languages spoken',
@@ -32,6 +31,53 @@ const en = {
   noRating: 'No rating',
   remove: (name: string) => `Remove ${name}`,
   requestHint: 'Ask these clinics for information. You choose what to share.',
+  verifiedOn: (date: string) => `Verified ${date}`,
+  licenceHolder: 'Holder and address on the licences',
+  groups: {
+    warnings: 'Warning signs',
+    licences: 'Licences (COFEPRIS)',
+    treatment: 'Treatment',
+    coa: 'Certificate of Analysis',
+    prices: 'Packages and prices',
+    other: 'Other facts',
+  },
+  onlyDiff: 'Show only the differences',
+  diffOn: (shown: number, hidden: number) =>
+    `Showing ${shown === 1 ? 'the 1 fact that differs' : `the ${shown} facts that differ`}. ` +
+    `Hidden: ${hidden === 1 ? '1 fact that is' : `${hidden} facts that are`} the same for every clinic.`,
+  diffNone: 'Every fact is the same for these clinics; all are shown.',
+  diffOff: 'Showing every fact.',
+  print: 'Print or save as PDF',
+  share: 'Share',
+  shareLabel: 'Link to this comparison',
+  copied: 'Link copied. Anyone with the link sees the same comparison on this page.',
+  copyByHand: 'Copy this link to share the comparison.',
+  printedOn: (date: string) => `Printed on ${date}`,
+  questionsTitle: 'Questions to ask each clinic',
+  questionsHint: 'Ask each clinic these questions, in writing if you can, before you decide.',
+  q: {
+    coa: 'Will you give me the Certificate of Analysis of the cells before any infusion, with the cell type, the viability and the sterility test?',
+    licences:
+      'May I see both COFEPRIS licences (Stem Cell Bank and Regenerative Medicine)? Do the holder and the address on them match this facility?',
+    physician:
+      'Is my child’s plan made by a physician after a medical review? Which records will the physician review?',
+    noPhysicianPlan:
+      'Your listing does not say that a physician makes the plan. Who makes my child’s plan, and after what medical review?',
+    bankOnly:
+      'Your record shows only a Stem Cell Bank Licence. Which Regenerative Medicine Licence allows you to treat patients? May I see it?',
+    noLicence:
+      'No COFEPRIS licence is on record for you. Which licences do you hold? May I see them?',
+    holder:
+      'The licence is in the name of another company. How is it related to your clinic, and who is responsible for my child’s treatment?',
+    address:
+      'The licence address is not your clinic’s address. Where are the cells prepared, and where does the infusion take place?',
+    stale:
+      'Your licence was last checked more than a year ago. Is it still in force? May I see the current one?',
+    noCoa:
+      'You do not list a Certificate of Analysis. Will you give me one for the cells before the infusion? If not, why not?',
+    viability: (p: string) =>
+      `You state a cell viability of ${p}, below the usual 95 %. What viability will the cells for my child have, and will the certificate show it?`,
+  },
   w: {
     bankOnly:
       'Only a stem cell bank licence: this clinic may store cells but cannot legally treat patients.',
@@ -50,11 +96,10 @@ const es: CompareStrings = {
   fact: 'Dato',
   warnings: 'Señales de alerta',
   noWarnings: 'Ninguna en los datos revisados',
-  bankLicence: 'Licencia de Banco de Células Madre (COFEPRIS)',
-  medLicence: 'Licencia de Medicina Regenerativa (COFEPRIS)',
+  bankLicence: 'Licencia de Banco de Células Madre',
+  medLicence: 'Licencia de Medicina Regenerativa',
   noLicence: 'Sin registro',
   holder: 'Titular',
-  verified: (ago: string, date: string) => `Verificada ${ago} (${date})`,
   routes: 'Vías que ofrece',
   cellSource: 'Origen de las células',
   'wharton-jelly-msc': 'MSC de cordón umbilical (gelatina de Wharton)',
@@ -66,7 +111,7 @@ const es: CompareStrings = {
   coaNo: 'No lo entrega',
   notStated: 'no declarada',
   prices: 'Paquetes y precios',
-  physician: 'Plan hecho por un médico tras revisión médica',
+  physician: 'Plan de un médico tras revisión médica',
   yes: 'Sí',
   no: 'No',
   languages: 'Idiomas',
@@ -75,6 +120,52 @@ const es: CompareStrings = {
   noRating: 'Sin valoración',
   remove: (name: string) => `Quitar ${name}`,
   requestHint: 'Pida información a estas clínicas. Usted decide qué compartir.',
+  verifiedOn: (date: string) => `Verificada el ${date}`,
+  licenceHolder: 'Titular y dirección en las licencias',
+  groups: {
+    warnings: 'Señales de alerta',
+    licences: 'Licencias (COFEPRIS)',
+    treatment: 'Tratamiento',
+    coa: 'Certificado de Análisis',
+    prices: 'Paquetes y precios',
+    other: 'Otros datos',
+  },
+  onlyDiff: 'Mostrar solo las diferencias',
+  diffOn: (shown: number, hidden: number) =>
+    `${shown === 1 ? 'Se muestra el único dato que difiere' : `Se muestran los ${shown} datos que difieren`}. ` +
+    `${hidden === 1 ? 'Se oculta 1 dato igual' : `Se ocultan ${hidden} datos iguales`} en todas las clínicas.`,
+  diffNone: 'Todos los datos son iguales en estas clínicas; se muestran todos.',
+  diffOff: 'Se muestran todos los datos.',
+  print: 'Imprimir o guardar PDF',
+  share: 'Compartir',
+  shareLabel: 'Enlace a esta comparación',
+  copied: 'Enlace copiado. Quien lo abra verá la misma comparación en esta página.',
+  copyByHand: 'Copie este enlace para compartir la comparación.',
+  printedOn: (date: string) => `Impreso el ${date}`,
+  questionsTitle: 'Preguntas para cada clínica',
+  questionsHint: 'Haga estas preguntas a cada clínica, por escrito si puede, antes de decidir.',
+  q: {
+    coa: '¿Me entregarán el Certificado de Análisis de las células antes de cualquier infusión, con el tipo de célula, la viabilidad y la prueba de esterilidad?',
+    licences:
+      '¿Puedo ver las dos licencias COFEPRIS (Banco de Células Madre y Medicina Regenerativa)? ¿El titular y la dirección coinciden con los de esta instalación?',
+    physician:
+      '¿El plan de mi hijo o hija lo hace un médico después de una revisión médica? ¿Qué expedientes revisará el médico?',
+    noPhysicianPlan:
+      'Su ficha no indica que un médico haga el plan. ¿Quién hace el plan de mi hijo o hija y después de qué revisión médica?',
+    bankOnly:
+      'Su registro solo muestra una Licencia de Banco de Células Madre. ¿Qué Licencia de Medicina Regenerativa les permite tratar pacientes? ¿Puedo verla?',
+    noLicence:
+      'No hay licencia COFEPRIS registrada para ustedes. ¿Qué licencias tienen? ¿Puedo verlas?',
+    holder:
+      'La licencia está a nombre de otra empresa. ¿Qué relación tiene con su clínica y quién es responsable del tratamiento de mi hijo o hija?',
+    address:
+      'La dirección de la licencia no es la de su clínica. ¿Dónde se preparan las células y dónde se hace la infusión?',
+    stale: 'Su licencia se verificó hace más de un año. ¿Sigue vigente? ¿Puedo ver la actual?',
+    noCoa:
+      'No indican un Certificado de Análisis. ¿Me darán uno de las células antes de la infusión? Si no, ¿por qué?',
+    viability: (p: string) =>
+      `Declaran una viabilidad celular de ${p}, por debajo del 95 % habitual. ¿Qué viabilidad tendrán las células para mi hijo o hija y lo mostrará el certificado?`,
+  },
   w: {
     bankOnly:
       'Solo tiene licencia de banco de células: puede guardar células, pero no puede tratar pacientes legalmente.',

@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact'
+import { Component, type ComponentChildren, createRef } from 'preact'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
 import { formatPrice } from '../format.ts'
@@ -6,14 +6,38 @@ import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import { clinicWarnings, type WarningCode } from '../warnings.ts'
 import css from './compare.css'
+import {
+  FACT_COUNT,
+  FACT_GROUPS,
+  type FactId,
+  type GroupId,
+  licenceHolders,
+  sameFacts,
+} from './compare-rows.ts'
 import { type CompareStrings, compareStrings } from './compare-strings.ts'
-import { formatAgo, formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { clinicQuestions, type QuestionCode } from './questions.ts'
+import { shareUrl } from './share.ts'
+
+export { sharedIds } from './share.ts'
 
 interface Props {
   t: Strings
   lang: Lang
+  uid: string
   clinics: ClinicView[]
   onRemove: (id: string) => void
+}
+
+interface State {
+  closed: GroupId[]
+  onlyDiff: boolean
+  questionsOpen: boolean
+  /** What the live region says: the differences toggle and the share link report here. */
+  status: string
+  link: string
+  /** When the page was last printed (or shown): the printout carries this date. */
+  printedAt: number
 }
 
 function LicenceCell({
@@ -28,105 +52,297 @@ function LicenceCell({
   if (!licence) return <strong class="warn">{t.noLicence}</strong>
   return (
     <>
-      <strong>{licence.number}</strong>
-      <br />
-      {t.holder}: {licence.holderName}
-      <br />
-      {licence.address}
-      <br />
-      <span class="muted">
-        {t.verified(formatAgo(licence.verifiedAt, lang), formatDate(licence.verifiedAt, lang))}
-      </span>
+      <strong>{licence.number}</strong>{' '}
+      <span class="muted">{t.verifiedOn(formatDate(licence.verifiedAt, lang))}</span>
     </>
   )
 }
 
-/** The facts of up to three clinics side by side: one row per fact, one column per clinic. */
-export function Comparison({ t: list, lang, clinics, onRemove }: Props) {
-  const t = compareStrings(lang)
-  const words = (code: WarningCode, c: ClinicView) =>
-    code === 'viability'
-      ? t.w.viability(formatPercent(c.certificateOfAnalysis.minViabilityPercent ?? 0, lang))
-      : t.w[code]
-  const row = (label: string, cell: (c: ClinicView) => ComponentChildren) => (
-    <tr>
-      <th scope="row">{label}</th>
-      {clinics.map((c) => (
-        <td key={c.id}>{cell(c)}</td>
-      ))}
-    </tr>
-  )
-  return (
-    <table class={`n${clinics.length}`} ref={(el) => adoptSheet(el, css)}>
-      <caption class="vh">{list.comparison}</caption>
-      <thead>
-        <tr>
-          <td class="corner" />
-          {clinics.map((c) => (
-            <th scope="col" key={c.id}>
-              {c.name}
-              {c.sample && ' '}
-              {c.sample && <span class="badge">{list.sample}</span>}
-              <br />
-              <button type="button" class="sec" onClick={() => onRemove(c.id)}>
-                <span aria-hidden="true">×</span>
-                <span class="vh">{t.remove(c.name)}</span>
-              </button>
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {row(t.warnings, (c) => {
-          const warnings = clinicWarnings(c).map((code) => words(code, c))
-          return warnings.length === 0 ? (
-            <span class="ok">{t.noWarnings}</span>
-          ) : (
+/**
+ * The facts of up to three clinics: a table of one row per fact and one
+ * column per clinic, grouped in collapsible row groups; on a phone each
+ * fact's label takes its own line above the values and the names stay in
+ * sight. Then the questions to ask each clinic; print and share links.
+ */
+export class Comparison extends Component<Props, State> {
+  override state: State = {
+    closed: [],
+    onlyDiff: false,
+    questionsOpen: false,
+    status: '',
+    link: '',
+    printedAt: Date.now(),
+  }
+  #link = createRef<HTMLInputElement>()
+  #stamp = () => this.setState({ printedAt: Date.now() })
+
+  override componentDidMount() {
+    // The browser's own print dates the page too, not only the button.
+    addEventListener('beforeprint', this.#stamp)
+  }
+
+  override componentWillUnmount() {
+    removeEventListener('beforeprint', this.#stamp)
+  }
+
+  #print = () => {
+    this.setState({ printedAt: Date.now() }, () => print())
+  }
+
+  #share = () => {
+    const t = compareStrings(this.props.lang)
+    const link = shareUrl(
+      location.href,
+      this.props.clinics.map((c) => c.id),
+    )
+    const say = (status: string) => this.setState({ status })
+    this.setState({ link, status: '' }, () => this.#link.current?.select())
+    // The clipboard needs a secure context and the page's permission; the field stays either way.
+    const copy = navigator.clipboard?.writeText(link) ?? Promise.reject(new Error('no clipboard'))
+    copy.then(
+      () => say(t.copied),
+      () => say(t.copyByHand),
+    )
+  }
+
+  #toggleGroup(id: GroupId) {
+    this.setState(({ closed }) => ({
+      closed: closed.includes(id) ? closed.filter((g) => g !== id) : [...closed, id],
+    }))
+  }
+
+  #toggleDiff(on: boolean, same: Set<FactId>) {
+    const t = compareStrings(this.props.lang)
+    let status = t.diffOff
+    if (on) {
+      status = same.size === FACT_COUNT ? t.diffNone : t.diffOn(FACT_COUNT - same.size, same.size)
+    }
+    this.setState({ onlyDiff: on, status })
+  }
+
+  override render() {
+    const { t: list, lang, uid, clinics, onRemove } = this.props
+    const { closed, onlyDiff, questionsOpen, status, link, printedAt } = this.state
+    const t = compareStrings(lang)
+    const warningsOf = new Map(clinics.map((c) => [c.id, clinicWarnings(c)]))
+    const warnings = (c: ClinicView) => warningsOf.get(c.id) ?? []
+    const same = sameFacts(clinics, warnings)
+    // When every fact is the same, hiding them all would leave nothing: all stay.
+    const hidden = (fact: FactId) => onlyDiff && same.has(fact) && same.size < FACT_COUNT
+    const viability = (c: ClinicView) =>
+      formatPercent(c.certificateOfAnalysis.minViabilityPercent ?? 0, lang)
+    const warning = (code: WarningCode, c: ClinicView) =>
+      code === 'viability' ? t.w.viability(viability(c)) : t.w[code]
+    const question = (code: QuestionCode, c: ClinicView) =>
+      code === 'viability' ? t.q.viability(viability(c)) : t.q[code]
+
+    const labels: Record<FactId, string> = {
+      warnings: t.warnings,
+      medLicence: t.medLicence,
+      bankLicence: t.bankLicence,
+      licenceHolder: t.licenceHolder,
+      routes: t.routes,
+      cellSource: t.cellSource,
+      physician: t.physician,
+      coa: t.coa,
+      prices: t.prices,
+      city: list.city,
+      languages: t.languages,
+      rating: t.rating,
+    }
+    const cell = (fact: FactId, c: ClinicView): ComponentChildren => {
+      switch (fact) {
+        case 'warnings': {
+          const codes = warnings(c)
+          if (codes.length === 0) return <span class="ok">{t.noWarnings}</span>
+          return (
             <ul class="warns">
-              {warnings.map((w) => (
-                <li class="warn" key={w}>
-                  {w}
+              {codes.map((code) => (
+                <li class="warn" key={code}>
+                  {warning(code, c)}
                 </li>
               ))}
             </ul>
           )
-        })}
-        {row(list.city, (c) => c.city)}
-        {row(t.medLicence, (c) => (
-          <LicenceCell t={t} lang={lang} licence={c.licences.regenerativeMedicine} />
-        ))}
-        {row(t.bankLicence, (c) => (
-          <LicenceCell t={t} lang={lang} licence={c.licences.stemCellBank} />
-        ))}
-        {row(t.routes, (c) => c.routes.map((r) => list[r]).join(', '))}
-        {row(t.cellSource, (c) => t[c.cellSource])}
-        {row(t.coa, ({ certificateOfAnalysis: coa }) =>
-          coa.provided
-            ? t.coaYes(
-                coa.minViabilityPercent === null
-                  ? t.notStated
-                  : `≥ ${formatPercent(coa.minViabilityPercent, lang)}`,
-                coa.sterilityTested,
-              )
-            : t.coaNo,
-        )}
-        {row(t.prices, (c) => (
-          <ul>
-            {c.packages.map((p) => (
-              <li key={p.id}>
-                {p.name}: {formatPrice(p, lang)}
-              </li>
-            ))}
-          </ul>
-        ))}
-        {row(t.physician, (c) => (c.physicianLedPlan ? t.yes : t.no))}
-        {row(t.languages, (c) => languageNames(c.languages, lang))}
-        {row(t.rating, (c) =>
-          c.rating
+        }
+        case 'medLicence':
+          return <LicenceCell t={t} lang={lang} licence={c.licences.regenerativeMedicine} />
+        case 'bankLicence':
+          return <LicenceCell t={t} lang={lang} licence={c.licences.stemCellBank} />
+        case 'licenceHolder': {
+          const holders = licenceHolders(c)
+          if (holders.length === 0) return <span class="warn">{t.noLicence}</span>
+          return holders.map((h) => (
+            <p class="hold" key={h.holderName + h.address}>
+              {h.holderName}
+              <br />
+              <span class="muted">{h.address}</span>
+            </p>
+          ))
+        }
+        case 'routes':
+          return c.routes.map((r) => list[r]).join(', ')
+        case 'cellSource':
+          return t[c.cellSource]
+        case 'physician':
+          return c.physicianLedPlan ? t.yes : t.no
+        case 'coa': {
+          const coa = c.certificateOfAnalysis
+          if (!coa.provided) return <span class="warn">{t.coaNo}</span>
+          const viability =
+            coa.minViabilityPercent === null
+              ? t.notStated
+              : `≥ ${formatPercent(coa.minViabilityPercent, lang)}`
+          return t.coaYes(viability, coa.sterilityTested)
+        }
+        case 'prices':
+          return (
+            <ul class="plain">
+              {c.packages.map((p) => (
+                <li key={p.id}>
+                  {p.name}: <span class="nw">{formatPrice(p, lang)}</span>
+                </li>
+              ))}
+            </ul>
+          )
+        case 'city':
+          return c.city
+        case 'languages':
+          return languageNames(c.languages, lang)
+        case 'rating':
+          return c.rating
             ? t.ratingValue(formatDecimal(c.rating.value, lang), c.rating.count)
-            : t.noRating,
+            : t.noRating
+      }
+    }
+
+    const cols = clinics.length + 1
+    return (
+      <div class={`cmp n${clinics.length}`} ref={(el) => adoptSheet(el, css)}>
+        <div class="tools">
+          {clinics.length > 1 && (
+            <label class="opt">
+              <input
+                type="checkbox"
+                checked={onlyDiff}
+                onChange={(e) => this.#toggleDiff(e.currentTarget.checked, same)}
+              />
+              {t.onlyDiff}
+            </label>
+          )}
+          <button type="button" class="sec" onClick={this.#print}>
+            {t.print}
+          </button>
+          <button type="button" class="sec" onClick={this.#share}>
+            {t.share}
+          </button>
+        </div>
+        {link && (
+          <p class="link">
+            <label class="f">
+              {t.shareLabel}
+              <input
+                ref={this.#link}
+                readOnly
+                value={link}
+                onFocus={(e) => e.currentTarget.select()}
+              />
+            </label>
+          </p>
         )}
-      </tbody>
-    </table>
-  )
+        <p role="status" class="st">
+          {status}
+        </p>
+        <p class="printed">
+          {t.printedOn(
+            new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(new Date(printedAt)),
+          )}
+        </p>
+        <table>
+          <caption class="vh">{list.comparison}</caption>
+          <thead>
+            <tr class="names">
+              <td class="corner" />
+              {clinics.map((c) => (
+                <th scope="col" key={c.id}>
+                  {c.name}
+                </th>
+              ))}
+            </tr>
+            <tr class="acts">
+              <td class="corner" />
+              {clinics.map((c) => (
+                <td key={c.id}>
+                  {c.sample && <span class="badge">{list.sample}</span>}
+                  <button type="button" class="sec rm" onClick={() => onRemove(c.id)}>
+                    <span aria-hidden="true">×</span>
+                    <span class="vh">{t.remove(c.name)}</span>
+                  </button>
+                </td>
+              ))}
+            </tr>
+          </thead>
+          {FACT_GROUPS.map((group) => {
+            const open = !closed.includes(group.id)
+            const one = group.facts.length === 1
+            const allHidden = group.facts.every(hidden)
+            const classes = [open ? '' : 'closed', allHidden ? 'same' : ''].join(' ').trim()
+            return (
+              <tbody key={group.id} class={classes || undefined}>
+                <tr class="gh">
+                  <th scope="rowgroup" colSpan={cols}>
+                    <button
+                      type="button"
+                      class="gt"
+                      aria-expanded={open}
+                      onClick={() => this.#toggleGroup(group.id)}
+                    >
+                      {t.groups[group.id]}
+                    </button>
+                  </th>
+                </tr>
+                {group.facts.map((fact) => (
+                  <tr key={fact} class={hidden(fact) ? 'fact same' : 'fact'}>
+                    {/* A group of one fact is its own label: the heading above says it. */}
+                    <th scope="row" class={one ? 'one' : undefined}>
+                      {labels[fact]}
+                    </th>
+                    {clinics.map((c) => (
+                      <td key={c.id}>{cell(fact, c)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            )
+          })}
+        </table>
+        <section class="qs" aria-labelledby={`${uid}q`}>
+          <h3 id={`${uid}q`}>
+            <button
+              type="button"
+              class="gt"
+              aria-expanded={questionsOpen}
+              aria-controls={`${uid}qb`}
+              onClick={() => this.setState({ questionsOpen: !questionsOpen })}
+            >
+              {t.questionsTitle}
+            </button>
+          </h3>
+          <div id={`${uid}qb`} class="qb" hidden={!questionsOpen}>
+            <p class="muted">{t.questionsHint}</p>
+            {clinics.map((c) => (
+              <div key={c.id} class="qc">
+                <h4>{c.name}</h4>
+                <ol>
+                  {clinicQuestions(c, warnings(c)).map((code) => (
+                    <li key={code}>{question(code, c)}</li>
+                  ))}
+                </ol>
+              </div>
+            ))}
+          </div>
+        </section>
+      </div>
+    )
+  }
 }

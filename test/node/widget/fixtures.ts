@@ -1,0 +1,42 @@
+import type { ClinicView } from '../../../shared/schemas/api.ts'
+
+const licence = (number: string) => ({
+  number,
+  holderName: 'Clínica Uno Ficticia S.A.',
+  address: 'Calle Falsa 1, Centro, Tijuana, B.C.',
+  verifiedAt: '2026-01-15',
+})
+
+/** A fictional clinic with every fact filled in; tests change what they look at. */
+export function clinic(id: string, changes: Partial<ClinicView> = {}): ClinicView {
+  return {
+    id,
+    sample: true,
+    name: `Clinic ${id} (sample)`,
+    facility: {
+      name: 'Clínica Uno Ficticia S.A.',
+      address: 'Calle Falsa 1, Centro, Tijuana, B.C.',
+    },
+    city: 'Tijuana',
+    licences: { stemCellBank: licence(`BCO-${id}`), regenerativeMedicine: licence(`MR-${id}`) },
+    routes: ['iv', 'intrathecal'],
+    cellSource: 'wharton-jelly-msc',
+    certificateOfAnalysis: { provided: true, minViabilityPercent: 97, sterilityTested: true },
+    physicianLedPlan: true,
+    languages: ['es', 'en'],
+    rating: { value: 4.5, count: 10 },
+    updatedAt: '2026-02-01T00:00:00Z',
+    packages: [
+      {
+        id: `${id}-iv`,
+        clinicId: id,
+        name: 'IV protocol (sample)',
+        priceMin: 10000,
+        priceMax: 12000,
+        currency: 'USD',
+        includes: [],
+      },
+    ],
+    ...changes,
+  }
+}
