@@ -156,7 +156,7 @@ function figures(): PageFigures {
   )
   const describe = (e: Element | null) =>
     e
-      ? `${e.getRootNode() === document ? '' : 'shadow: '}${e.tagName.toLowerCase()}.${e.className}`
+      ? `${e.getRootNode() === document ? 'page' : 'widget'} ${e.tagName.toLowerCase()}${e.className ? `.${e.className}` : ''}`
       : 'none'
   const below = store.below as number[]
   const tops = below.filter((y) => y > 0)
