@@ -4,6 +4,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { freePort } from '../scripts/lib/free-port.ts'
 import { measureWidgetSize } from '../scripts/lib/widget-size.ts'
+import { measureWorkerBundle, WORKER_SIZE_LIMITS_GZIP } from '../scripts/lib/worker-bundle.ts'
 import { ROOT } from '../scripts/lib/wrangler.ts'
 import { runBurst } from './burst.ts'
 import { runHostile } from './hostile.ts'
@@ -38,6 +39,8 @@ const started = Date.now()
 const loadAtStart = loadavg()[0]
 const runId = randomBytes(4).toString('hex')
 const size = await measureWidgetSize()
+// The production configuration's bundle, as `wrangler deploy` would upload it.
+const workerBundle = await measureWorkerBundle('production')
 const port = await freePort()
 const server = await startBenchServer(port)
 console.log(
@@ -137,6 +140,12 @@ try {
       pass: size.firstRenderGzipBytes <= WIDGET_BUDGET,
     },
     {
+      name: 'Worker bundle, gzip bytes',
+      value: workerBundle.gzipBytes,
+      budget: `<= ${WORKER_SIZE_LIMITS_GZIP.free} (Free; Paid ${WORKER_SIZE_LIMITS_GZIP.paid})`,
+      pass: workerBundle.gzipBytes <= WORKER_SIZE_LIMITS_GZIP.free,
+    },
+    {
       name: 'mobile: clinic list painted, ms',
       value: m.listPaintMs,
       budget: `<= ${MOBILE_BUDGETS.listPaintMs}`,
@@ -217,6 +226,7 @@ try {
       secondsPerRound: SECONDS_PER_ROUND,
       rateLimit: BENCH_RATE_LIMIT,
       widget: size,
+      workerBundle: { ...workerBundle, limitsGzip: WORKER_SIZE_LIMITS_GZIP },
       burst: burst.detail,
       hostile: hostile.detail,
       workerLogLines: server.logCounts,
@@ -232,6 +242,11 @@ try {
   console.log('')
   console.log(
     `form chunk (lazy): ${size.formChunkGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
+  )
+  console.log(
+    `Worker bundle (production, wrangler deploy --dry-run): ${workerBundle.bytes} bytes, ${workerBundle.gzipBytes} gzip; ` +
+      `${((100 * workerBundle.gzipBytes) / WORKER_SIZE_LIMITS_GZIP.free).toFixed(1)} % of the Free plan's 3 MiB, ` +
+      `${((100 * workerBundle.gzipBytes) / WORKER_SIZE_LIMITS_GZIP.paid).toFixed(1)} % of the Paid plan's 10 MiB`,
   )
   console.log(
     `burst: ${JSON.stringify(b)}; repeats given another id: ${burst.detail.repeatIdMismatches}; drained in ${burst.detail.drainMs} ms`,

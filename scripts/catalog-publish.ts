@@ -1,51 +1,48 @@
-import { parseArgs } from 'node:util'
-import { checkCatalogFile, printProblems } from './lib/catalog-file.ts'
+import { hasDifferences } from './lib/catalog-diff.ts'
+import {
+  describeTarget,
+  EXIT,
+  oneFile,
+  parseOptions,
+  runCli,
+  TARGET_OPTIONS,
+  TARGET_USAGE,
+  targetFrom,
+} from './lib/cli.ts'
 import { publishCatalog } from './lib/publish.ts'
+import { planPublish } from './lib/publish-plan.ts'
 
-const usage = 'Usage: npm run catalog:publish -- FILE [--local] [--persist-to DIR] [--env NAME]'
-let parsed: ReturnType<typeof parse>
-function parse() {
-  return parseArgs({
-    allowPositionals: true,
-    options: {
-      local: { type: 'boolean', default: false },
-      'persist-to': { type: 'string' },
-      env: { type: 'string' },
-    },
-  })
-}
-try {
-  parsed = parse()
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  console.error(usage)
-  process.exit(2)
-}
-const file = parsed.positionals[0]
-if (!file || parsed.positionals.length > 1) {
-  console.error(usage)
-  process.exit(2)
-}
-const result = await checkCatalogFile(file)
-if (!result.ok) {
-  printProblems(file, result.problems)
-  console.error('Nothing was published.')
-  process.exit(1)
-}
-const target = {
-  local: parsed.values.local,
-  persistTo: parsed.values['persist-to'],
-  env: parsed.values.env,
-}
-try {
-  const { written, removed } = await publishCatalog(result.catalog, target)
-  const where = target.local
-    ? `local state${target.persistTo ? ` in ${target.persistTo}` : ''}`
-    : 'the deployed CATALOG namespace'
-  console.log(
-    `Published ${file} to ${where}: ${written} keys written, ${removed} stale records removed.`,
-  )
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-}
+const usage = `Usage: npm run catalog:publish -- FILE ${TARGET_USAGE} [--dry-run]`
+
+await runCli(
+  usage,
+  async () => {
+    const { values, positionals } = parseOptions({
+      ...TARGET_OPTIONS,
+      'dry-run': { type: 'boolean', default: false },
+    })
+    const file = oneFile(positionals)
+    const target = targetFrom(values)
+    const plan = await planPublish(file, target)
+    if (!plan) {
+      // An invalid file keeps the exit code catalog:check gives it.
+      console.error('Nothing was published.')
+      return EXIT.found
+    }
+    if (values['dry-run']) {
+      console.log('Dry run: nothing was published.')
+      return EXIT.ok
+    }
+    if (!hasDifferences(plan.diff)) {
+      // Rewriting the same records would only move the manifest's date and every ETag.
+      console.log('Nothing to publish: the live catalog already equals the file.')
+      return EXIT.ok
+    }
+    const { written, removed } = await publishCatalog(plan.catalog, target)
+    console.log(
+      `Published ${file} to ${describeTarget(target)}: ${written} keys written, ${removed} stale records removed.`,
+    )
+    return EXIT.ok
+  },
+  EXIT.error,
+)

@@ -6,26 +6,16 @@ import {
   type CatalogManifest,
   catalogKeys,
 } from '../../shared/schemas/catalog.ts'
+import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { runWrangler } from './wrangler.ts'
 
-export interface KvTarget {
-  local: boolean
-  persistTo?: string
-  env?: string
-}
-
-function targetArgs(target: KvTarget): string[] {
-  // Wrangler 4's kv commands default to local state; publishing without
-  // --local must reach the deployed namespace, so say --remote explicitly.
-  const args = ['--binding', 'CATALOG', target.local ? '--local' : '--remote']
-  if (target.persistTo) args.push('--persist-to', target.persistTo)
-  if (target.env) args.push('--env', target.env)
-  return args
+function targetArgs(target: Target): string[] {
+  return ['--binding', 'CATALOG', ...wranglerTargetArgs(target)]
 }
 
 async function wranglerOrThrow(args: string[], what: string): Promise<string> {
   const result = await runWrangler(args)
-  if (result.code !== 0) throw new Error(`${what} failed (wrangler exit ${result.code})`)
+  if (result.code !== 0) throw new CliError(`${what} failed (wrangler exit ${result.code})`)
   return result.stdout
 }
 
@@ -38,7 +28,7 @@ const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:']
  */
 export async function publishCatalog(
   catalog: CatalogFile,
-  target: KvTarget,
+  target: Target,
 ): Promise<{ written: number; removed: number }> {
   const records = [
     ...catalog.clinics.map((r) => ({ key: catalogKeys.clinic(r.id), value: JSON.stringify(r) })),

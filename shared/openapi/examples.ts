@@ -28,6 +28,7 @@ export const clinicExample: ClinicView = {
   languages: ['es', 'en'],
   rating: { value: 4.6, count: 38 },
   updatedAt: '2026-11-01T00:00:00Z',
+  warnings: ['bankOnly'],
   packages: [
     {
       id: 'aurora-iv',

@@ -1,12 +1,23 @@
 import * as v from 'valibot'
+import { WARNING_CODES, WARNING_MEANINGS } from '../rules/warnings.ts'
 import { Clinic, Route } from './clinic.ts'
 import { IsoTimestamp, text } from './common.ts'
 import { Package } from './package.ts'
 
-/** A clinic as the API serves it: the record with its packages. */
+/** A warning sign's code; the widget words it, the Worker computes it (shared/rules/warnings.ts). */
+export const WarningCode = v.pipe(
+  v.picklist(WARNING_CODES),
+  v.description(
+    `A warning sign. ${WARNING_CODES.map((code) => `${code}: ${WARNING_MEANINGS[code]}`).join(' ')}`,
+  ),
+)
+
+/** A clinic as the API serves it: the record with its packages and its warning signs. */
 export const ClinicView = v.object({
   ...Clinic.entries,
   packages: v.array(Package),
+  /** Computed by the Worker at load time with shared/rules/warnings.ts. */
+  warnings: v.array(WarningCode),
 })
 
 export const ClinicsResponse = v.object({

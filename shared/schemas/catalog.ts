@@ -4,11 +4,17 @@ import { IsoTimestamp } from './common.ts'
 import { Package } from './package.ts'
 import { Partner } from './partner.ts'
 
+/**
+ * The largest catalog the schema allows. The Worker's loader is tested at
+ * this size against the deployed limit of 1,000 KV operations per invocation.
+ */
+export const CATALOG_MAX = { clinics: 500, packages: 5000, partners: 1000 } as const
+
 /** The file operators check and publish: every record of the catalog at once. */
 export const CatalogFile = v.object({
-  clinics: v.pipe(v.array(Clinic), v.maxLength(500)),
-  packages: v.pipe(v.array(Package), v.maxLength(5000)),
-  partners: v.pipe(v.array(Partner), v.maxLength(1000)),
+  clinics: v.pipe(v.array(Clinic), v.maxLength(CATALOG_MAX.clinics)),
+  packages: v.pipe(v.array(Package), v.maxLength(CATALOG_MAX.packages)),
+  partners: v.pipe(v.array(Partner), v.maxLength(CATALOG_MAX.partners)),
 })
 
 export interface CatalogProblem {

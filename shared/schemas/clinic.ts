@@ -3,8 +3,6 @@ import { Id, IsoDate, IsoTimestamp, LanguageCode, text, uniqueItems } from './co
 
 export const ROUTES = ['iv', 'intrathecal'] as const
 export const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
-/** Viability below this is flagged; it is the usual stated minimum in the field. */
-export const MIN_EXPECTED_VIABILITY_PERCENT = 95
 
 export const Route = v.picklist(ROUTES, 'Use "iv" or "intrathecal"')
 export const CellSource = v.picklist(CELL_SOURCES)

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
-import type { CatalogFile } from '../../shared/schemas/catalog.ts'
+import { CATALOG_MAX, type CatalogFile } from '../../shared/schemas/catalog.ts'
 import { runScript, runWranglerCli } from './helpers/run.ts'
 
 let dir: string
@@ -121,7 +121,8 @@ describe('npm run catalog:publish', () => {
     const manifest = (await kvGet(persistTo, 'manifest')) as { clinics: string[] }
     expect(manifest.clinics).not.toContain('faro-cancun')
     expect(manifest.clinics).toHaveLength(5)
-  })
+    // Two publishes and three reads, each a wrangler process: slow on a loaded machine.
+  }, 240_000)
 
   it('publishes nothing from an invalid file', async () => {
     const persistTo = join(dir, 'state-invalid')
@@ -139,5 +140,71 @@ describe('npm run catalog:publish', () => {
     expect(result.stderr).toContain('partners.0.allowedOrigins.0')
     expect(result.stderr).toContain('Nothing was published.')
     expect(await kvKeys(persistTo)).toEqual([])
+  })
+})
+
+describe('catalog:check at the size limit', () => {
+  it('refuses more clinics than the Worker is tested to load', async () => {
+    const big = structuredClone(sample)
+    const [first] = big.clinics
+    if (!first) throw new Error('sample has clinics')
+    const extra = Array.from({ length: CATALOG_MAX.clinics + 1 - big.clinics.length }, (_, i) => ({
+      ...structuredClone(first),
+      id: `extra-${i}`,
+    }))
+    big.clinics.push(...extra)
+    const result = await runScript('catalog-check.ts', [await writeCatalog('big.json', big)])
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('clinics:')
+  })
+})
+
+describe('operator commands without a target', () => {
+  it.each([
+    ['catalog-diff.ts', [SAMPLE_CATALOG]],
+    ['catalog-export.ts', ['out.json']],
+    ['catalog-publish.ts', [SAMPLE_CATALOG]],
+    ['catalog-freshness.ts', []],
+  ])('%s says where to look and exits 2', async (script, args) => {
+    const result = await runScript(script, args)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--local [--persist-to DIR] | --env NAME')
+  })
+
+  it('catalog:diff exits 2 on an invalid file, before reading any catalog', async () => {
+    const file = await writeCatalog('diff-invalid.json', '{"clinics": 1}')
+    const result = await runScript('catalog-diff.ts', [file, '--local', '--persist-to', dir])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('clinics')
+  })
+})
+
+describe('npm run catalog:freshness -- --file', () => {
+  it('flags a licence older than --days, not one exactly that old', async () => {
+    const catalog = structuredClone(sample)
+    for (const clinic of catalog.clinics) {
+      for (const licence of [clinic.licences.stemCellBank, clinic.licences.regenerativeMedicine]) {
+        if (licence) licence.verifiedAt = '2026-01-01'
+      }
+    }
+    const file = await writeCatalog('fresh.json', catalog)
+    // 2026-01-01 to 2026-06-30 is 180 days.
+    const exact = await runScript('catalog-freshness.ts', ['--file', file, '--as-of', '2026-06-30'])
+    expect(exact.code, exact.stdout).toBe(0)
+    expect(exact.stdout).toContain('Every licence was verified within 180 days.')
+    const later = await runScript('catalog-freshness.ts', ['--file', file, '--as-of', '2026-07-01'])
+    expect(later.code).toBe(1)
+    expect(later.stdout).toMatch(/^181\s+2026-01-01\s/m)
+    expect(later.stdout).toContain('11 licences verified more than 180 days ago')
+  })
+
+  it('refuses a --days that is not a positive whole number', async () => {
+    const result = await runScript('catalog-freshness.ts', [
+      '--file',
+      SAMPLE_CATALOG,
+      '--days',
+      '0',
+    ])
+    expect(result.code).toBe(2)
   })
 })

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
 import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
@@ -103,6 +104,24 @@ describe('GET /v1/clinics', () => {
     expect(health.catalog.invalidRecords).toBe(2)
   })
 
+  it('carries the warning signs of each clinic, computed by the shared rule', async () => {
+    const catalog = sampleCatalog()
+    const [first] = catalog.clinics
+    if (!first?.licences.regenerativeMedicine) throw new Error('sample changed')
+    // A date far in the past and a facility rename: signs that hold whatever today is.
+    first.licences.regenerativeMedicine.verifiedAt = '2001-01-01'
+    first.facility.name = 'Otra Razón Social S.A.'
+    first.certificateOfAnalysis.minViabilityPercent = 95
+    await seedCatalog(catalog)
+    const { clinics } = await listClinics()
+    const changed = clinics.find((c) => c.id === first.id)
+    expect(changed?.warnings).toEqual(['holder', 'stale'])
+    expect(clinics.find((c) => c.id === 'brisa-tijuana')?.warnings).toContain('bankOnly')
+    for (const clinic of clinics) {
+      expect(clinic.warnings).toEqual(clinicWarnings(clinic, Date.now()))
+    }
+  })
+
   it('serves an empty list before anything is published', async () => {
     await env.CATALOG.delete('manifest')
     forgetCatalog(env.CATALOG)
@@ -120,6 +139,8 @@ describe('GET /v1/clinics/:id', () => {
     const clinic = v.parse(ClinicView, await response.json())
     expect(clinic.id).toBe('cedro-cancun')
     expect(clinic.packages.every((p) => p.currency === 'MXN')).toBe(true)
+    const listed = (await listClinics()).clinics.find((c) => c.id === 'cedro-cancun')
+    expect(clinic.warnings).toEqual(listed?.warnings)
   })
 
   it.each(['no-such-clinic', 'Not%20An%20Id', '..%2Fmanifest'])(

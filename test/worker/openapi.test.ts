@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
+import { WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
@@ -56,6 +57,16 @@ describe('GET /openapi.json', () => {
       Object.keys(Inquiry.pipe[0].entries).sort(),
     )
     expect(inquiry.required).toContain('consent')
+  })
+
+  it('lists every warning code a clinic can carry, with its meaning', async () => {
+    const doc = await openApi()
+    const clinic = doc.components.schemas.Clinic as {
+      properties: { warnings: { items: { enum: string[]; description: string } } }
+    }
+    const { items } = clinic.properties.warnings
+    expect(items.enum).toEqual([...WARNING_CODES])
+    for (const code of WARNING_CODES) expect(items.description).toContain(WARNING_MEANINGS[code])
   })
 
   it('carries examples that the same schemas accept', async () => {

@@ -8,10 +8,6 @@ export function parseDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00Z`)
 }
 
-export function isOlderThanAYear(isoDate: string, now = Date.now()): boolean {
-  return now - parseDate(isoDate).getTime() > 365 * DAY_MS
-}
-
 /** A package's range in its own currency; prices are never converted. */
 export function formatPrice(pkg: Package, lang: Lang): string {
   const nf = new Intl.NumberFormat(lang, {

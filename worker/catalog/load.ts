@@ -1,9 +1,14 @@
-import * as v from 'valibot'
+import {
+  assembleCatalog,
+  bulkGetChunks,
+  manifestRecordKeys,
+  parseManifest,
+  type RecordProblem,
+} from '../../shared/catalog/assemble.ts'
+import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
-import { CatalogManifest, catalogKeys } from '../../shared/schemas/catalog.ts'
-import { Clinic } from '../../shared/schemas/clinic.ts'
-import { Package } from '../../shared/schemas/package.ts'
-import { Partner } from '../../shared/schemas/partner.ts'
+import { catalogKeys } from '../../shared/schemas/catalog.ts'
+import type { Partner } from '../../shared/schemas/partner.ts'
 import { logEvent } from '../http/log.ts'
 
 export interface CatalogData {
@@ -15,71 +20,47 @@ export interface CatalogData {
 
 const EMPTY_UPDATED_AT = new Date(0).toISOString()
 
-/** Reads and validates one record; a bad one is logged by key and issue path only. */
-async function readRecord<S extends v.GenericSchema>(
-  kv: KVNamespace,
-  key: string,
-  schema: S,
-): Promise<v.InferOutput<S> | undefined> {
-  // A KV failure throws and fails the whole load; only bad content is skipped.
-  const text = await kv.get(key)
-  if (text === null) {
-    logEvent('warn', 'catalog.missing_record', { key })
-    return undefined
-  }
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    logEvent('warn', 'catalog.invalid_record', { key, issues: ['(not JSON)'] })
-    return undefined
-  }
-  const result = v.safeParse(schema, raw)
-  if (result.success) return result.output
-  logEvent('warn', 'catalog.invalid_record', {
-    key,
-    issues: result.issues.map((issue) => v.getDotPath(issue) ?? '(root)'),
-  })
-  return undefined
+/** A bad record is logged by key and issue path only: never a value. */
+function logProblem(problem: RecordProblem): void {
+  const event = problem.kind === 'missing' ? 'catalog.missing_record' : 'catalog.invalid_record'
+  logEvent('warn', event, { key: problem.key, issues: problem.issues })
 }
 
-function readAll<S extends v.GenericSchema>(
-  kv: KVNamespace,
-  ids: string[],
-  key: (id: string) => string,
-  schema: S,
-) {
-  return Promise.all(ids.map((id) => readRecord(kv, key(id), schema)))
+/** Reads keys in bulk reads of up to 100 keys each; one operation per read. */
+async function readValues(kv: KVNamespace, keys: string[]): Promise<Map<string, string | null>> {
+  const values = new Map<string, string | null>()
+  const chunks = await Promise.all(bulkGetChunks(keys).map((chunk) => kv.get(chunk, 'text')))
+  for (const chunk of chunks) for (const [key, value] of chunk) values.set(key, value)
+  return values
 }
 
 /**
- * Loads the catalog the manifest describes. Records that are missing, not
- * JSON, or fail the schema are left out and counted; the rest are served.
+ * Loads the catalog the manifest describes in 1 + ceil(records / 100) KV
+ * operations. Records that are missing, not JSON, fail the schema or carry
+ * another key's id are left out and counted; the rest are served. A KV
+ * failure throws and fails the whole load. Warning signs are computed at
+ * `now`: the isolate re-reads the catalog every CATALOG_REFRESH_SECONDS, so a
+ * licence turns stale on the day it should.
  */
-export async function loadCatalog(kv: KVNamespace): Promise<CatalogData> {
-  const manifest = await readRecord(kv, catalogKeys.manifest, CatalogManifest)
-  if (!manifest) {
+export async function loadCatalog(kv: KVNamespace, now: number): Promise<CatalogData> {
+  const parsed = parseManifest(await kv.get(catalogKeys.manifest))
+  if (!parsed.ok) {
+    if (parsed.problem.kind === 'invalid') logProblem(parsed.problem)
     return { clinics: [], partners: new Map(), updatedAt: EMPTY_UPDATED_AT, invalidRecords: 0 }
   }
-  const [clinics, packages, partners] = await Promise.all([
-    readAll(kv, manifest.clinics, catalogKeys.clinic, Clinic),
-    readAll(kv, manifest.packages, catalogKeys.package, Package),
-    readAll(kv, manifest.partners, catalogKeys.partner, Partner),
-  ])
-  const invalidRecords = [...clinics, ...packages, ...partners].filter((r) => !r).length
+  const manifest = parsed.value
+  const values = await readValues(kv, manifestRecordKeys(manifest))
+  const { catalog, problems } = assembleCatalog(manifest, values)
+  for (const problem of problems) logProblem(problem)
 
   const views = new Map<string, ClinicView>()
   let updatedAt = manifest.publishedAt
-  for (const clinic of clinics) {
-    if (!clinic) continue
-    views.set(clinic.id, { ...clinic, packages: [] })
+  for (const clinic of catalog.clinics) {
+    views.set(clinic.id, { ...clinic, packages: [], warnings: clinicWarnings(clinic, now) })
     if (clinic.updatedAt > updatedAt) updatedAt = clinic.updatedAt
   }
-  for (const pkg of packages) {
-    if (pkg) views.get(pkg.clinicId)?.packages.push(pkg)
-  }
-  const partnerMap = new Map<string, Partner>()
-  for (const partner of partners) if (partner) partnerMap.set(partner.id, partner)
+  for (const pkg of catalog.packages) views.get(pkg.clinicId)?.packages.push(pkg)
+  const partners = new Map(catalog.partners.map((p) => [p.id, p]))
 
-  return { clinics: [...views.values()], partners: partnerMap, updatedAt, invalidRecords }
+  return { clinics: [...views.values()], partners, updatedAt, invalidRecords: problems.length }
 }

@@ -28,7 +28,7 @@ async function sha256Hex(text: string): Promise<string> {
 }
 
 async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
-  const data = await loadCatalog(kv)
+  const data = await loadCatalog(kv, Date.now())
   const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
   const partnerText = JSON.stringify([...data.partners.values()])
   return {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import {
   FACT_COUNT,
   FACT_GROUPS,
   licenceHolders,
   sameFacts,
 } from '../../../widget/src/ui/compare-rows.ts'
-import type { WarningCode } from '../../../widget/src/warnings.ts'
 import { clinic } from './fixtures.ts'
 
 const none = () => [] as WarningCode[]

@@ -26,6 +26,8 @@ export function clinic(id: string, changes: Partial<ClinicView> = {}): ClinicVie
     languages: ['es', 'en'],
     rating: { value: 4.5, count: 10 },
     updatedAt: '2026-02-01T00:00:00Z',
+    // The Worker's answer for these facts; a test that needs signs gives them.
+    warnings: [],
     packages: [
       {
         id: `${id}-iv`,

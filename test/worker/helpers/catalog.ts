@@ -1,7 +1,12 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import sample from '../../../sample/catalog.json'
-import { CatalogFile, type CatalogManifest, catalogKeys } from '../../../shared/schemas/catalog.ts'
+import {
+  CATALOG_MAX,
+  CatalogFile,
+  type CatalogManifest,
+  catalogKeys,
+} from '../../../shared/schemas/catalog.ts'
 import { forgetCatalog } from '../../../worker/catalog/snapshot.ts'
 
 export function sampleCatalog(): CatalogFile {
@@ -16,11 +21,61 @@ export async function seedCatalog(catalog: CatalogFile = sampleCatalog()): Promi
     packages: catalog.packages.map((p) => p.id),
     partners: catalog.partners.map((p) => p.id),
   }
-  await Promise.all([
-    ...catalog.clinics.map((c) => env.CATALOG.put(catalogKeys.clinic(c.id), JSON.stringify(c))),
-    ...catalog.packages.map((p) => env.CATALOG.put(catalogKeys.package(p.id), JSON.stringify(p))),
-    ...catalog.partners.map((p) => env.CATALOG.put(catalogKeys.partner(p.id), JSON.stringify(p))),
-  ])
+  const records = [
+    ...catalog.clinics.map((c) => [catalogKeys.clinic(c.id), JSON.stringify(c)] as const),
+    ...catalog.packages.map((p) => [catalogKeys.package(p.id), JSON.stringify(p)] as const),
+    ...catalog.partners.map((p) => [catalogKeys.partner(p.id), JSON.stringify(p)] as const),
+  ]
+  // Thousands of puts at once are far slower in local KV than batches of 100.
+  for (let i = 0; i < records.length; i += 100) {
+    await Promise.all(records.slice(i, i + 100).map(([key, value]) => env.CATALOG.put(key, value)))
+  }
   await env.CATALOG.put(catalogKeys.manifest, JSON.stringify(manifest))
   forgetCatalog(env.CATALOG)
+}
+
+/**
+ * The largest catalog the schema allows (CATALOG_MAX), made of copies of the
+ * sample records under fresh ids.
+ */
+export function maxCatalog(): CatalogFile {
+  const sample = sampleCatalog()
+  const [clinic] = sample.clinics
+  const [pkg] = sample.packages
+  const [partner] = sample.partners
+  if (!clinic || !pkg || !partner) throw new Error('the sample catalog has records')
+  const packagesPerClinic = CATALOG_MAX.packages / CATALOG_MAX.clinics
+  const clinics = Array.from({ length: CATALOG_MAX.clinics }, (_, i) => ({
+    ...structuredClone(clinic),
+    id: `clinic-${i}`,
+    name: `Clinic ${i} (sample)`,
+  }))
+  const packages = clinics.flatMap((c) =>
+    Array.from({ length: packagesPerClinic }, (_, j) => ({
+      ...structuredClone(pkg),
+      id: `${c.id}-p${j}`,
+      clinicId: c.id,
+    })),
+  )
+  const partners = Array.from({ length: CATALOG_MAX.partners }, (_, i) => ({
+    ...structuredClone(partner),
+    id: `partner-${i}`,
+  }))
+  return v.parse(CatalogFile, { clinics, packages, partners })
+}
+
+/** A KV binding that counts every call made on it, then forwards it to the real one. */
+export function countingKv(kv: KVNamespace): { kv: KVNamespace; operations: () => number } {
+  let operations = 0
+  const counted = new Proxy(kv, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver)
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        operations += 1
+        return Reflect.apply(value, target, args)
+      }
+    },
+  })
+  return { kv: counted, operations: () => operations }
 }

@@ -1,5 +1,5 @@
+import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
-import type { WarningCode } from '../warnings.ts'
 
 /** The facts of the comparison, in the order a parent reads them, grouped. */
 export const FACT_GROUPS = [

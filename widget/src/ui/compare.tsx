@@ -1,10 +1,10 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
 import { formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
-import { clinicWarnings, type WarningCode } from '../warnings.ts'
 import css from './compare.css'
 import {
   FACT_COUNT,
@@ -124,8 +124,8 @@ export class Comparison extends Component<Props, State> {
     const { t: list, lang, uid, clinics, onRemove } = this.props
     const { closed, onlyDiff, questionsOpen, status, link, printedAt } = this.state
     const t = compareStrings(lang)
-    const warningsOf = new Map(clinics.map((c) => [c.id, clinicWarnings(c)]))
-    const warnings = (c: ClinicView) => warningsOf.get(c.id) ?? []
+    // The Worker computes them with the one rule in shared/rules/warnings.ts.
+    const warnings = (c: ClinicView) => c.warnings
     const same = sameFacts(clinics, warnings)
     // When every fact is the same, hiding them all would leave nothing: all stay.
     const hidden = (fact: FactId) => onlyDiff && same.has(fact) && same.size < FACT_COUNT

@@ -1,7 +1,6 @@
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import { formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
-import { clinicWarnings } from '../warnings.ts'
 
 interface Props {
   t: Strings
@@ -23,7 +22,7 @@ export function ClinicList({ t, lang, clinics, chosen, onToggle }: Props) {
     <ul class="list">
       {clinics.map((c) => {
         const on = chosen.includes(c.id)
-        const warnings = clinicWarnings(c).length
+        const warnings = c.warnings.length
         return (
           <li class="card" key={c.id} aria-current={on || undefined}>
             <h3>{c.name}</h3>

@@ -1,5 +1,5 @@
+import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
-import type { WarningCode } from '../warnings.ts'
 
 /** The checklist every family runs, then one question per warning sign the clinic shows. */
 export type QuestionCode = 'coa' | 'licences' | 'physician' | 'noPhysicianPlan' | WarningCode

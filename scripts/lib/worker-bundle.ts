@@ -1,0 +1,41 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { CliError } from './cli.ts'
+import { runWrangler } from './wrangler.ts'
+
+/** Workers size limits after compression (developers.cloudflare.com/workers/platform/limits). */
+export const WORKER_SIZE_LIMITS_GZIP = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 } as const
+
+/**
+ * `wrangler deploy --dry-run`: bundles the Worker with an environment's
+ * configuration without reaching Cloudflare, into outdir.
+ */
+export async function dryRunDeploy(env: string, outdir: string): Promise<string> {
+  const result = await runWrangler(['deploy', '--dry-run', '--env', env, '--outdir', outdir])
+  if (result.code !== 0)
+    throw new CliError(`wrangler deploy --dry-run failed (exit ${result.code})`)
+  return result.stdout
+}
+
+export interface BundleSize {
+  bytes: number
+  gzipBytes: number
+}
+
+export async function bundleSize(outdir: string): Promise<BundleSize> {
+  const code = await readFile(join(outdir, 'index.js'))
+  return { bytes: code.length, gzipBytes: gzipSync(code).length }
+}
+
+/** The production Worker's bundle size, from a dry-run deploy in a temporary directory. */
+export async function measureWorkerBundle(env = 'production'): Promise<BundleSize> {
+  const outdir = await mkdtemp(join(tmpdir(), 'worker-bundle-'))
+  try {
+    await dryRunDeploy(env, outdir)
+    return await bundleSize(outdir)
+  } finally {
+    await rm(outdir, { recursive: true, force: true })
+  }
+}

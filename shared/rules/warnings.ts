@@ -1,0 +1,99 @@
+// The one rule for warning signs. The Worker computes them into every clinic
+// it serves, catalog:freshness prints them, the widget words them. No valibot
+// here: the widget's first render imports this module's types only, and the
+// schemas import the constants, never the other way round.
+
+/** Viability below this is flagged; it is the usual stated minimum in the field. */
+export const MIN_EXPECTED_VIABILITY_PERCENT = 95
+
+/** A licence verified longer ago than this many calendar years is flagged. */
+export const STALE_LICENCE_YEARS = 1
+
+/** Every warning sign, in the order a parent reads them. */
+export const WARNING_CODES = [
+  'bankOnly',
+  'noLicence',
+  'holder',
+  'address',
+  'stale',
+  'noCoa',
+  'viability',
+] as const
+
+export type WarningCode = (typeof WARNING_CODES)[number]
+
+/** What each code means, for the OpenAPI document and the operators' docs. */
+export const WARNING_MEANINGS: Record<WarningCode, string> = {
+  bankOnly:
+    'Only the Stem Cell Bank Licence: the clinic may process and store cells but not treat patients.',
+  noLicence: 'Neither COFEPRIS licence is on record.',
+  holder: "A licence's holder name does not match the facility's name.",
+  address: "A licence's address does not match the facility's address.",
+  stale: `A licence was last verified more than ${STALE_LICENCE_YEARS} year ago.`,
+  noCoa: 'No Certificate of Analysis is provided before infusion.',
+  viability: `The stated minimum viability is below ${MIN_EXPECTED_VIABILITY_PERCENT} %.`,
+}
+
+interface LicenceFacts {
+  holderName: string
+  address: string
+  /** Calendar date, YYYY-MM-DD. */
+  verifiedAt: string
+}
+
+/** The parts of a clinic record the rule reads. */
+export interface WarningFacts {
+  facility: { name: string; address: string }
+  licences: { stemCellBank: LicenceFacts | null; regenerativeMedicine: LicenceFacts | null }
+  certificateOfAnalysis: { provided: boolean; minViabilityPercent: number | null }
+}
+
+/** Case, accents, punctuation and spacing do not make a name or address different. */
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[^\p{L}\p{N}]+/gu, '')
+      .toLowerCase()
+  return norm(a) === norm(b)
+}
+
+/** The UTC calendar date of an instant, YYYY-MM-DD. */
+export function utcDay(now: number): string {
+  return new Date(now).toISOString().slice(0, 10)
+}
+
+/**
+ * True once the verification's first anniversary (UTC calendar days) has
+ * passed: verified 2025-03-10, still fresh on 2026-03-10, stale on 2026-03-11.
+ * A 29 February verification turns stale after 1 March of the next year.
+ */
+export function isStaleVerification(verifiedAt: string, now: number): boolean {
+  const verified = new Date(`${verifiedAt}T00:00:00Z`)
+  verified.setUTCFullYear(verified.getUTCFullYear() + STALE_LICENCE_YEARS)
+  return utcDay(now) > utcDay(verified.getTime())
+}
+
+/** Whole days between a verification date and `now` (UTC calendar days). */
+export function verificationAgeDays(verifiedAt: string, now: number): number {
+  const day = 86_400_000
+  return Math.round(
+    (Date.parse(`${utcDay(now)}T00:00:00Z`) - Date.parse(`${verifiedAt}T00:00:00Z`)) / day,
+  )
+}
+
+/** The warning signs of a clinic at `now` (epoch ms), in the order of WARNING_CODES. */
+export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[] {
+  const out: WarningCode[] = []
+  const { stemCellBank, regenerativeMedicine } = clinic.licences
+  if (!regenerativeMedicine) out.push(stemCellBank ? 'bankOnly' : 'noLicence')
+  const licences = [stemCellBank, regenerativeMedicine].filter((l) => l !== null)
+  if (licences.some((l) => !sameText(l.holderName, clinic.facility.name))) out.push('holder')
+  if (licences.some((l) => !sameText(l.address, clinic.facility.address))) out.push('address')
+  if (licences.some((l) => isStaleVerification(l.verifiedAt, now))) out.push('stale')
+  const coa = clinic.certificateOfAnalysis
+  if (!coa.provided) out.push('noCoa')
+  const viability = coa.minViabilityPercent
+  if (viability !== null && viability < MIN_EXPECTED_VIABILITY_PERCENT) out.push('viability')
+  return out
+}

@@ -1,0 +1,117 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { unstable_readConfig } from 'wrangler'
+import {
+  ENVIRONMENTS,
+  envResources,
+  PLACEHOLDER_ID,
+  setEnvTableField,
+  WRANGLER_TOML,
+} from '../../scripts/lib/environments.ts'
+import { runScript } from './helpers/run.ts'
+
+let dir: string
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'cc-env-'))
+})
+afterAll(() => rm(dir, { recursive: true, force: true }))
+
+type Consumer = { queue: string; dead_letter_queue?: string } & Record<string, unknown>
+
+function consumers(env?: string): Consumer[] {
+  const config = unstable_readConfig({ config: WRANGLER_TOML, env }) as {
+    queues: { consumers?: Consumer[] }
+  }
+  return config.queues.consumers ?? []
+}
+
+function limiterNamespace(env?: string): string | undefined {
+  const config = unstable_readConfig({ config: WRANGLER_TOML, env }) as {
+    ratelimits?: { name: string; namespace_id: string }[]
+  }
+  return config.ratelimits?.find((r) => r.name === 'INQUIRY_LIMITER')?.namespace_id
+}
+
+describe('wrangler.toml environments', () => {
+  it.each(ENVIRONMENTS)('gives %s its own KV, D1, queues and limiter', (env) => {
+    const resources = envResources(env)
+    expect(resources.d1Name).toBe(`clinic-compare-leads-${env}`)
+    expect(resources.queues.sort()).toEqual([
+      `clinic-compare-inquiries-dlq-${env}`,
+      `clinic-compare-inquiries-${env}`,
+    ])
+    const limiters = [undefined, ...ENVIRONMENTS].map((e) => limiterNamespace(e))
+    expect(new Set(limiters).size).toBe(limiters.length)
+  })
+
+  it.each(ENVIRONMENTS)('keeps every consumer setting of the top level in %s', (env) => {
+    const strip = (c: Consumer, suffix: string) => ({
+      ...c,
+      queue: c.queue.replace(suffix, ''),
+      dead_letter_queue: c.dead_letter_queue?.replace(suffix, ''),
+    })
+    expect(consumers(env).map((c) => strip(c, `-${env}`))).toEqual(
+      consumers().map((c) => strip(c, '')),
+    )
+  })
+
+  it('writes provisioned ids into one environment only, the same way twice', async () => {
+    const original = await readFile(WRANGLER_TOML, 'utf8')
+    const once = setEnvTableField(
+      setEnvTableField(original, 'production', 'kv_namespaces', 'id', 'a'.repeat(32)),
+      'production',
+      'd1_databases',
+      'database_id',
+      '1b2c3d4e-0000-4000-8000-000000000001',
+    )
+    const twice = setEnvTableField(once, 'production', 'kv_namespaces', 'id', 'a'.repeat(32))
+    expect(twice).toBe(once)
+    expect(once.split('\n').filter((l) => !original.includes(l))).toHaveLength(2)
+    const file = join(dir, 'wrangler.toml')
+    await writeFile(file, once)
+    expect(envResources('production', file)).toMatchObject({
+      kvId: 'a'.repeat(32),
+      d1Id: '1b2c3d4e-0000-4000-8000-000000000001',
+    })
+    expect(envResources('staging', file)).toMatchObject({
+      kvId: PLACEHOLDER_ID,
+      d1Id: PLACEHOLDER_ID,
+    })
+  })
+})
+
+describe('npm run deploy', () => {
+  it('bundles production with its own bindings in a dry run, offline', async () => {
+    const outdir = join(dir, 'dry-production')
+    const result = await runScript('deploy.ts', [
+      '--env',
+      'production',
+      '--dry-run',
+      '--outdir',
+      outdir,
+    ])
+    expect(result.code, result.stdout + result.stderr).toBe(0)
+    expect(result.stdout).toContain('clinic-compare-inquiries-production')
+    expect(result.stdout).toContain('clinic-compare-leads-production')
+    expect(result.stdout).toContain('INQUIRY_LIMITER')
+    expect(result.stdout).not.toContain('clinic-compare-inquiries-staging')
+    const bundle = await readFile(join(outdir, 'index.js'), 'utf8')
+    expect(bundle).toContain('catalog.invalid_record')
+    expect(result.stdout).toMatch(/Worker bundle in .*: \d+ bytes, \d+ gzip/)
+  }, 120_000)
+
+  it('refuses to deploy an environment that was not provisioned, before building', async () => {
+    const result = await runScript('deploy.ts', ['--env', 'staging'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('npm run provision -- --env staging')
+    expect(result.stdout).not.toContain('Built the widget')
+  })
+
+  it('refuses an environment wrangler.toml does not have', async () => {
+    const result = await runScript('deploy.ts', ['--env', 'prod', '--dry-run'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toContain('--env staging | production')
+  })
+})
