@@ -80,17 +80,7 @@ ${[1, 2, 3, 4, 5].map(paragraph).join('\n')}`,
   )
 }
 
-interface PageFigures {
-  listPaintMs: number
-  lcpMs: number
-  lcpIsList: boolean
-  lcpElement: string
-  cls: number
-  tbtMs: number
-  longTasks: number
-  textBelowMovedPx: number
-  widgetHeightPx: number
-}
+type PageFigures = Omit<MobileResult, 'roundTripsAfterHtml' | 'requests'>
 
 /**
  * Installed before the page's own scripts (an init script is the browser's,

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RESERVE_RULE } from '../../../scripts/lib/partner-site.ts'
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
@@ -19,6 +19,19 @@ let site: PartnerSite
 
 // Every request waits this long, so "after the one before" and "together" are far apart.
 const LATENCY_MS = 400
+
+/** Every request of the page waits LATENCY_MS, through the DevTools protocol. */
+async function slowNetwork(context: BrowserContext, page: Page): Promise<CDPSession> {
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Network.enable')
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: LATENCY_MS,
+    downloadThroughput: -1,
+    uploadThroughput: -1,
+  })
+  return cdp
+}
 
 describe.skipIf(missing)(
   missing ? `browser tests skipped: ${missing}` : 'loading on a phone',
@@ -50,14 +63,7 @@ describe.skipIf(missing)(
         const context = await browser.newContext({ viewport: { width: 375, height: 667 } })
         const page = await context.newPage()
         const problems = await watchProblems(page)
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Network.enable')
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: LATENCY_MS,
-          downloadThroughput: -1,
-          uploadThroughput: -1,
-        })
+        const cdp = await slowNetwork(context, page)
         const sent: { path: string; at: number }[] = []
         const finished = new Map<string, number>()
         const paths = new Map<string, string>()
@@ -105,14 +111,7 @@ describe.skipIf(missing)(
         }
         requestAnimationFrame(frame)
       })
-      const cdp = await context.newCDPSession(page)
-      await cdp.send('Network.enable')
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: LATENCY_MS,
-        downloadThroughput: -1,
-        uploadThroughput: -1,
-      })
+      await slowNetwork(context, page)
       await page.goto(site.url('/en'))
       await waitForWidget(page, 'en')
       await page.waitForTimeout(300)
