@@ -1,25 +1,49 @@
 import type * as v from 'valibot'
-import { ClinicsQuery, ClinicsResponse, ClinicView, ErrorBody } from '../schemas/api.ts'
-import { PublicPartner } from '../schemas/partner.ts'
-import { clinicExample, errorExample, publicPartnerExample } from './examples.ts'
+import { ERRORS, type ErrorCode, type ErrorSpec } from '../errors.ts'
+import type { ErrorBody } from '../schemas/api.ts'
+import { COMPONENT_SCHEMAS, INPUT_SCHEMAS, SECURITY_SCHEMES } from './components.ts'
 import { jsonSchemaOf } from './json-schema.ts'
 
 type Json = Record<string, unknown>
+type SchemaName = keyof typeof COMPONENT_SCHEMAS | keyof typeof INPUT_SCHEMAS
+type SecurityName = keyof typeof SECURITY_SCHEMES
 
-export const errorResponse = (description: string, example?: unknown): Json => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example } },
-})
+/**
+ * One operation, described beside its handler in worker/routes/. Its error
+ * responses come from `errors`: grouped by the status each code has in
+ * shared/errors.ts, so a code's status is never written twice.
+ */
+export interface Operation {
+  operationId: string
+  summary: string
+  description?: string
+  /** Omitted: a public operation (`security: []`). */
+  security?: SecurityName
+  parameters?: Json[]
+  requestBody?: Json
+  /** The answers that are not errors. */
+  responses: Record<number, Json>
+  /** Every code the operation may answer with, besides `internal` (any operation may). */
+  errors: readonly ErrorCode[]
+  /** Examples of some of those errors, shown under their status. */
+  errorExamples?: readonly ErrorBody[]
+}
 
-function jsonResponse(description: string, ref: string, example?: unknown): Json {
-  return {
-    description,
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` }, example } },
-  }
+/** A route module's operations by method and its own path (`GET /:id`), as Hono declares them. */
+export type Operations = Record<`${'GET' | 'POST'} /${string}`, Operation>
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` })
+
+export function jsonResponse(description: string, schema: SchemaName, example?: unknown): Json {
+  return { description, content: { 'application/json': { schema: ref(schema), example } } }
+}
+
+export function jsonBody(schema: SchemaName, example?: unknown): Json {
+  return { required: true, content: { 'application/json': { schema: ref(schema), example } } }
 }
 
 /** Query parameters straight from an object schema's entries. */
-function queryParameters(entries: v.ObjectEntries): Json[] {
+export function queryParameters(entries: v.ObjectEntries): Json[] {
   return Object.entries(entries).map(([name, entry]) => ({
     name,
     in: 'query',
@@ -28,73 +52,94 @@ function queryParameters(entries: v.ObjectEntries): Json[] {
   }))
 }
 
-/** Paths other parts of the API add (intake, coordinators). */
-export interface OpenApiPart {
-  paths: Json
-  schemas: Record<string, v.GenericSchema>
-  inputSchemas?: Record<string, v.GenericSchema>
-  securitySchemes?: Json
-}
-
-const catalogPart: OpenApiPart = {
-  schemas: { Clinic: ClinicView, ClinicList: ClinicsResponse, PublicPartner, Error: ErrorBody },
-  paths: {
-    '/v1/clinics': {
-      get: {
-        summary: 'List clinics with their packages',
-        parameters: queryParameters(ClinicsQuery.entries),
-        responses: {
-          200: jsonResponse('The catalog, filtered', 'ClinicList', {
-            clinics: [clinicExample],
-            updatedAt: '2026-11-01T00:00:00Z',
-          }),
-          304: { description: 'Not modified (If-None-Match matched the ETag)' },
-          400: errorResponse('A filter value is not valid', errorExample),
-          503: errorResponse('The catalog cannot be read right now'),
-        },
-      },
-    },
-    '/v1/clinics/{id}': {
-      get: {
-        summary: 'One clinic with its packages',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          200: jsonResponse('The clinic', 'Clinic', clinicExample),
-          304: { description: 'Not modified' },
-          404: errorResponse('No such clinic'),
-        },
-      },
-    },
-    '/v1/partners/{id}': {
-      get: {
-        summary: 'What the widget may know about an active partner',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: {
-          200: jsonResponse('The partner', 'PublicPartner', publicPartnerExample),
-          404: errorResponse('No active partner with that id'),
-        },
-      },
-    },
-    '/healthz': {
-      get: {
-        summary: 'Whether the Worker and its bindings answer',
-        responses: {
-          200: { description: 'Healthy' },
-          503: { description: 'A binding does not answer' },
-        },
-      },
-    },
+const HEADERS = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer' },
   },
+  'WWW-Authenticate': { description: 'The bearer challenge', schema: { type: 'string' } },
 }
 
-export function buildOpenApiDocument(parts: OpenApiPart[] = []): Json {
-  const all = [catalogPart, ...parts]
-  const schemas: Record<string, unknown> = {}
-  for (const part of all) {
-    for (const [name, schema] of Object.entries(part.schemas)) schemas[name] = jsonSchemaOf(schema)
-    for (const [name, schema] of Object.entries(part.inputSchemas ?? {})) {
-      schemas[name] = jsonSchemaOf(schema, 'input')
+function errorResponses(
+  codes: readonly ErrorCode[],
+  examples: readonly ErrorBody[] = [],
+): Record<number, Json> {
+  const byStatus = new Map<number, ErrorCode[]>()
+  for (const code of [...codes, 'internal' as const]) {
+    const status = ERRORS[code].status
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
+  }
+  const responses: Record<number, Json> = {}
+  for (const [status, group] of byStatus) {
+    const headers = Object.fromEntries(
+      group.flatMap((code) => {
+        const error: ErrorSpec = ERRORS[code]
+        return (error.headers ?? []).map((name) => [name, HEADERS[name]])
+      }),
+    )
+    const shown = examples.filter((example) => group.includes(example.error))
+    responses[status] = {
+      description: group.map((code) => `\`${code}\`: ${ERRORS[code].meaning}.`).join(' '),
+      ...(Object.keys(headers).length > 0 ? { headers } : {}),
+      content: {
+        'application/json': {
+          schema: {
+            allOf: [ref('Error'), { type: 'object', properties: { error: { enum: group } } }],
+          },
+          ...(shown.length > 0
+            ? { examples: Object.fromEntries(shown.map((value) => [value.error, { value }])) }
+            : {}),
+        },
+      },
     }
+  }
+  return responses
+}
+
+/** `/v1/clinics` + `GET /:id` → `/v1/clinics/{id}`, with the path parameters it names. */
+function pathOf(prefix: string, path: string): { path: string; parameters: Json[] } {
+  const full = `${prefix}${path === '/' ? '' : path}`
+  const names = [...full.matchAll(/:(\w+)/g)].map((match) => match[1])
+  return {
+    path: full.replace(/:(\w+)/g, '{$1}'),
+    parameters: names.map((name) => ({
+      name,
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    })),
+  }
+}
+
+function operationObject(operation: Operation, pathParameters: Json[]): Json {
+  const { errors, errorExamples, security, parameters = [], responses, ...rest } = operation
+  return {
+    ...rest,
+    security: security ? [{ [security]: [] }] : [],
+    parameters: [...pathParameters, ...parameters],
+    responses: { ...responses, ...errorResponses(errors, errorExamples) },
+  }
+}
+
+/** The document from the operations of every mounted route module, keyed by mount path. */
+export function buildOpenApiDocument(mounts: Record<string, Operations>): Json {
+  const paths: Record<string, Json> = {}
+  for (const [prefix, operations] of Object.entries(mounts)) {
+    for (const [key, operation] of Object.entries(operations)) {
+      const [method = '', local = ''] = key.split(' ')
+      const { path, parameters } = pathOf(prefix, local)
+      paths[path] = {
+        ...paths[path],
+        [method.toLowerCase()]: operationObject(operation, parameters),
+      }
+    }
+  }
+  const schemas: Record<string, unknown> = {}
+  for (const [name, schema] of Object.entries(COMPONENT_SCHEMAS)) {
+    schemas[name] = jsonSchemaOf(schema)
+  }
+  for (const [name, schema] of Object.entries(INPUT_SCHEMAS)) {
+    schemas[name] = jsonSchemaOf(schema, 'input')
   }
   return {
     openapi: '3.1.0',
@@ -104,10 +149,9 @@ export function buildOpenApiDocument(parts: OpenApiPart[] = []): Json {
       description:
         'Clinic facts as operators verified them, and requests for information from families. No outcome claims.',
     },
-    paths: Object.assign({}, ...all.map((part) => part.paths)),
-    components: {
-      schemas,
-      securitySchemes: Object.assign({}, ...all.map((part) => part.securitySchemes ?? {})),
-    },
+    // Relative: the Worker's own origin, wherever it is deployed.
+    servers: [{ url: '/', description: 'The origin that served this document' }],
+    paths,
+    components: { schemas, securitySchemes: SECURITY_SCHEMES },
   }
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { ERROR_CODES } from '../errors.ts'
 import { WARNING_CODES, WARNING_MEANINGS } from '../rules/warnings.ts'
 import { Clinic, Route } from './clinic.ts'
 import { IsoTimestamp, text } from './common.ts'
@@ -47,7 +48,7 @@ export const ErrorIssue = v.object({ path: v.string(), message: v.string() })
 
 /** The one error shape every endpoint answers with. */
 export const ErrorBody = v.object({
-  error: v.string(),
+  error: v.picklist(ERROR_CODES),
   message: v.string(),
   issues: v.optional(v.array(ErrorIssue)),
 })

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { DEAD_LETTER_REASONS } from '../errors.ts'
 import { IsoTimestamp } from './common.ts'
 
 /**
@@ -117,7 +118,7 @@ export const DeadLetterView = v.object({
   /** The queue message id. */
   id: v.string(),
   inquiryId: v.nullable(v.string()),
-  reason: v.string(),
+  reason: v.picklist(DEAD_LETTER_REASONS),
   attempts: v.number(),
   deadAt: IsoTimestamp,
   replayedAt: v.nullable(IsoTimestamp),

@@ -78,15 +78,10 @@ export async function getCatalog(
   const { snapshot } = entry
   if (!snapshot) {
     return refresh(kv, entry).catch((cause: unknown) => {
-      throw new ApiError(
-        503,
-        'catalog_unavailable',
-        'The clinic catalog cannot be read right now.',
-        {
-          cause,
-          headers: { 'Retry-After': '5' },
-        },
-      )
+      throw new ApiError('catalog_unavailable', 'The clinic catalog cannot be read right now.', {
+        cause,
+        headers: { 'Retry-After': '5' },
+      })
     })
   }
   if (Date.now() - snapshot.loadedAt > refreshMs(env.CATALOG_REFRESH_SECONDS)) {

@@ -1,4 +1,4 @@
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { ERRORS, type ErrorCode, type ErrorStatus } from '../../shared/errors.ts'
 import type { ErrorBody, ErrorIssue } from '../../shared/schemas/api.ts'
 
 interface ApiErrorOptions {
@@ -13,20 +13,16 @@ interface ApiErrorOptions {
  * shape by `onError`, like Hono's HTTPException but with our body.
  */
 export class ApiError extends Error {
-  readonly status: ContentfulStatusCode
-  readonly code: string
+  readonly status: ErrorStatus
+  readonly code: ErrorCode
   readonly issues: ErrorIssue[] | undefined
   readonly headers: Record<string, string>
 
-  constructor(
-    status: ContentfulStatusCode,
-    code: string,
-    message: string,
-    options: ApiErrorOptions = {},
-  ) {
+  /** The status comes from the code (shared/errors.ts), never from the call site. */
+  constructor(code: ErrorCode, message: string, options: ApiErrorOptions = {}) {
     super(message, { cause: options.cause })
     this.name = 'ApiError'
-    this.status = status
+    this.status = ERRORS[code].status
     this.code = code
     this.issues = options.issues
     this.headers = options.headers ?? {}

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import type { ErrorCode } from '../../shared/errors.ts'
 import { COORDINATOR_TOKEN_MIN_LENGTH } from '../../shared/schemas/leads-api.ts'
 import type { AppEnv } from '../types.ts'
 import { ApiError } from './api-error.ts'
@@ -47,6 +48,9 @@ function parseTokens(list: string | undefined, path: string): string[] {
   return splitTokens(list).filter((token) => token.length >= COORDINATOR_TOKEN_MIN_LENGTH)
 }
 
+/** What bearerAuth answers with, for the operations behind it. */
+export const BEARER_AUTH_ERRORS = ['unauthorized'] as const satisfies readonly ErrorCode[]
+
 /** `Authorization: Bearer <token>` against a rotating list; 401 in the error shape otherwise. */
 export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv> {
   const challenge = `Bearer realm="${options.realm}"`
@@ -55,7 +59,6 @@ export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv
     const candidate = bearerToken(c.req.header('Authorization'))
     if (!candidate || !(await matchesAny(candidate, tokens))) {
       throw new ApiError(
-        401,
         'unauthorized',
         candidate
           ? 'The bearer token is not valid.'

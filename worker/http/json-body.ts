@@ -1,15 +1,23 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { ErrorCode } from '../../shared/errors.ts'
 import { ApiError } from './api-error.ts'
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
+
+/** What jsonBodyLimit and readJsonBody answer with, for the operations using them. */
+export const JSON_BODY_ERRORS = [
+  'payload_too_large',
+  'unsupported_media_type',
+  'malformed_json',
+] as const satisfies readonly ErrorCode[]
 
 /** 413 for a body over `maxBytes`, decided before it is parsed (streamed bodies included). */
 export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The request body is over ${maxBytes} bytes.`)
+      throw new ApiError('payload_too_large', `The request body is over ${maxBytes} bytes.`)
     },
   })
 }
@@ -18,7 +26,6 @@ export function jsonBodyLimit(maxBytes: number): MiddlewareHandler {
 export async function readJsonBody(c: Context): Promise<unknown> {
   if (!JSON_TYPE.test(c.req.header('Content-Type') ?? '')) {
     throw new ApiError(
-      415,
       'unsupported_media_type',
       'Send the body as JSON with Content-Type: application/json.',
     )
@@ -27,6 +34,6 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   try {
     return JSON.parse(text)
   } catch {
-    throw new ApiError(400, 'malformed_json', 'The request body is not valid JSON.')
+    throw new ApiError('malformed_json', 'The request body is not valid JSON.')
   }
 }

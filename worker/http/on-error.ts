@@ -21,16 +21,16 @@ export function onError(err: Error, c: Context<AppEnv>): Response {
     return c.json(err.body, err.status, err.headers)
   }
   if (err instanceof HTTPException && err.status < 500) {
-    return c.json({ error: 'bad_request', message: err.message || 'Bad request' }, err.status)
+    const badRequest = new ApiError('bad_request', err.message || 'Bad request')
+    return c.json(badRequest.body, badRequest.status)
   }
   // The message of an unexpected error is not logged: it could echo input.
   logEvent('error', 'request.unhandled', { path: c.req.path, name: errorName(err) })
-  return c.json(
-    { error: 'internal', message: 'Something went wrong on our side. Please try again.' },
-    500,
-  )
+  const internal = new ApiError('internal', 'Something went wrong on our side. Please try again.')
+  return c.json(internal.body, internal.status)
 }
 
 export function notFound(c: Context<AppEnv>): Response {
-  return c.json({ error: 'not_found', message: `Nothing at ${c.req.method} ${c.req.path}` }, 404)
+  const missing = new ApiError('not_found', `Nothing at ${c.req.method} ${c.req.path}`)
+  return c.json(missing.body, missing.status)
 }

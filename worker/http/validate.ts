@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { ErrorCode } from '../../shared/errors.ts'
 import { toErrorIssues } from '../../shared/schemas/api.ts'
 import { ApiError } from './api-error.ts'
 
@@ -6,11 +7,11 @@ import { ApiError } from './api-error.ts'
 export function parseOrThrow<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
-  failure: { status: 400 | 422; code: string; message: string },
+  failure: { code: ErrorCode; message: string },
 ): v.InferOutput<S> {
   const result = v.safeParse(schema, input)
   if (result.success) return result.output
-  throw new ApiError(failure.status, failure.code, failure.message, {
+  throw new ApiError(failure.code, failure.message, {
     issues: toErrorIssues(result.issues),
   })
 }

@@ -1,13 +1,12 @@
 import { ApiError } from '../http/api-error.ts'
 
-const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
+export const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 
 /** The Idempotency-Key header, if any; a malformed one is refused rather than ignored. */
 export function readIdempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined
   if (!KEY_PATTERN.test(header)) {
     throw new ApiError(
-      400,
       'invalid_idempotency_key',
       'Idempotency-Key must be 1 to 255 visible ASCII characters, such as a UUID.',
     )

@@ -16,7 +16,6 @@ export async function enforceInquiryLimit(
   const { success } = await limiter.limit({ key: `${partner}|${client}` })
   if (!success) {
     throw new ApiError(
-      429,
       'rate_limited',
       'Too many requests from here. Please wait a minute and try again.',
       {

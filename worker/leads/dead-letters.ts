@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { DeadLetterReason } from '../../shared/errors.ts'
 import {
   DEAD_LETTERS_LIST_MAX,
   type DeadLettersResponse,
@@ -10,7 +11,8 @@ import { InquiryMessage } from '../queue/message.ts'
 interface Row {
   id: string
   inquiry_id: string | null
-  reason: string
+  /** Only insertDeadLetter writes this column. */
+  reason: DeadLetterReason
   attempts: number
   dead_at: number
   replayed_at: number | null

@@ -1,3 +1,4 @@
+import type { DeadLetterReason } from '../../shared/errors.ts'
 import type { Attribution } from '../../shared/schemas/attribution.ts'
 import type { Sealed } from '../crypto/lead-cipher.ts'
 
@@ -64,8 +65,7 @@ export interface NewDeadLetter {
   /** The queue message id. */
   id: string
   inquiryId: string | undefined
-  /** A code such as "undecryptable" or "retries-exhausted"; never personal data. */
-  reason: string
+  reason: DeadLetterReason
   attempts: number
   /** The message body as received: its personal part is still sealed. */
   body: string

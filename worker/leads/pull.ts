@@ -16,7 +16,6 @@ export interface PullResult {
 function keyringUnusable(error: KeyringError): ApiError {
   logEvent('error', 'leads.keyring_unusable', { reason: error.message })
   return new ApiError(
-    503,
     'leads_key_unusable',
     'LEADS_KEY cannot open the waiting leads; an operator must fix it (see /healthz). No lead was leased.',
     { cause: error },

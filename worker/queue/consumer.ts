@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { DeadLetterReason } from '../../shared/errors.ts'
 import { preScreenFlags } from '../../shared/schemas/inquiry.ts'
 import { KeyringError } from '../crypto/lead-cipher.ts'
 import { logEvent } from '../http/log.ts'
@@ -18,7 +19,7 @@ export function retryDelaySeconds(attempts: number): number {
 
 type Prepared =
   | { kind: 'lead'; lead: NewLead }
-  | { kind: 'dead'; reason: string; inquiryId?: string }
+  | { kind: 'dead'; reason: DeadLetterReason; inquiryId?: string }
 
 /** Turns a message into a sealed lead, or says why it can never become one. */
 async function prepare(env: Env, body: unknown): Promise<Prepared> {
@@ -61,7 +62,7 @@ function causeOf(error: unknown): string {
 export async function keepDeadLetter(
   env: Env,
   message: Message<unknown>,
-  dead: { reason: string; inquiryId?: string | undefined },
+  dead: { reason: DeadLetterReason; inquiryId?: string | undefined },
   retry: (message: Message<unknown>, error: unknown) => void,
 ): Promise<void> {
   try {

@@ -1,5 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
+import { jsonResponse, type Operations, queryParameters } from '../../shared/openapi/document.ts'
+import { clinicExample, errorExample } from '../../shared/openapi/examples.ts'
 import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
@@ -25,7 +27,6 @@ function cachedJson(body: string, etag: string, ifNoneMatch: string | undefined)
 export const clinicsRoutes = new Hono<AppEnv>()
   .get('/', async (c) => {
     const query = parseOrThrow(ClinicsQuery, c.req.query(), {
-      status: 400,
       code: 'invalid_filter',
       message:
         'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
@@ -42,11 +43,35 @@ export const clinicsRoutes = new Hono<AppEnv>()
     const id = c.req.param('id')
     const catalog = await catalogFor(c)
     const clinic = v.is(Id, id) ? catalog.byId.get(id) : undefined
-    if (!clinic)
-      throw new ApiError(404, 'clinic_not_found', 'No clinic with that id is in the catalog.')
+    if (!clinic) throw new ApiError('clinic_not_found', 'No clinic with that id is in the catalog.')
     return cachedJson(
       JSON.stringify(clinic),
       catalogEtag(catalog.hash, `clinic:${id}`),
       c.req.header('If-None-Match'),
     )
   })
+
+const notModified = { description: 'Not modified (If-None-Match matched the ETag)' }
+
+export const clinicsOperations: Operations = {
+  'GET /': {
+    operationId: 'listClinics',
+    summary: 'List clinics with their packages',
+    parameters: queryParameters(ClinicsQuery.entries),
+    responses: {
+      200: jsonResponse('The catalog, filtered', 'ClinicList', {
+        clinics: [clinicExample],
+        updatedAt: '2026-11-01T00:00:00Z',
+      }),
+      304: notModified,
+    },
+    errors: ['invalid_filter', 'catalog_unavailable'],
+    errorExamples: [errorExample],
+  },
+  'GET /:id': {
+    operationId: 'getClinic',
+    summary: 'One clinic with its packages',
+    responses: { 200: jsonResponse('The clinic', 'Clinic', clinicExample), 304: notModified },
+    errors: ['clinic_not_found', 'catalog_unavailable'],
+  },
+}

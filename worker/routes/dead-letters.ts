@@ -1,7 +1,18 @@
 import { Hono } from 'hono'
-import { DeadLettersQuery, ReplayRequest } from '../../shared/schemas/leads-api.ts'
+import {
+  jsonBody,
+  jsonResponse,
+  type Operations,
+  queryParameters,
+} from '../../shared/openapi/document.ts'
+import {
+  DEAD_LETTERS_LIST_MAX,
+  DeadLettersQuery,
+  ReplayRequest,
+} from '../../shared/schemas/leads-api.ts'
 import { ApiError } from '../http/api-error.ts'
-import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
+import { BEARER_AUTH_ERRORS } from '../http/bearer-auth.ts'
+import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { listDeadLetters, replayDeadLetters } from '../leads/dead-letters.ts'
 import type { AppEnv } from '../types.ts'
@@ -17,7 +28,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
   })
   .get('/', async (c) => {
     const query = parseOrThrow(DeadLettersQuery, c.req.query(), {
-      status: 400,
       code: 'invalid_query',
       message: 'Use status=pending or status=all.',
     })
@@ -25,7 +35,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
   })
   .post('/replay', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
     const request = parseOrThrow(ReplayRequest, await readJsonBody(c), {
-      status: 422,
       code: 'invalid_replay',
       message: 'The replay request is not valid.',
     })
@@ -33,7 +42,6 @@ export const deadLettersRoutes = new Hono<AppEnv>()
       return c.json(await replayDeadLetters(c.env, request.ids))
     } catch (error) {
       throw new ApiError(
-        503,
         'queue_unavailable',
         'The queue did not accept the messages; nothing was marked replayed. Try again.',
         {
@@ -43,3 +51,25 @@ export const deadLettersRoutes = new Hono<AppEnv>()
       )
     }
   })
+
+export const deadLettersOperations: Operations = {
+  'GET /': {
+    operationId: 'listDeadLetters',
+    summary: 'Messages intake could not store (ids and reasons, never bodies)',
+    security: 'coordinatorToken',
+    parameters: queryParameters(DeadLettersQuery.entries),
+    responses: {
+      200: jsonResponse(`Oldest first, at most ${DEAD_LETTERS_LIST_MAX}`, 'DeadLettersResponse'),
+    },
+    errors: [...BEARER_AUTH_ERRORS, 'invalid_query'],
+  },
+  'POST /replay': {
+    operationId: 'replayDeadLetters',
+    summary: 'Send dead letters back to the INQUIRIES queue',
+    description: `The consumer stores leads by inquiry id, so a replay never makes a second lead. Replayed dead letters are purged by the next retention run. Bodies over ${MAX_BODY_BYTES} bytes are refused.`,
+    security: 'coordinatorToken',
+    requestBody: jsonBody('ReplayRequest'),
+    responses: { 200: jsonResponse('What was replayed', 'ReplayResponse') },
+    errors: [...BEARER_AUTH_ERRORS, ...JSON_BODY_ERRORS, 'invalid_replay', 'queue_unavailable'],
+  },
+}

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import type { Operations } from '../../shared/openapi/document.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { keyringProblem } from '../crypto/lead-cipher.ts'
 import { tokensProblem } from '../http/bearer-auth.ts'
@@ -64,3 +65,17 @@ export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
     answers ? 200 : 503,
   )
 })
+
+export const healthOperations: Operations = {
+  'GET /': {
+    operationId: 'getHealth',
+    summary: 'Whether the Worker and its bindings answer',
+    description:
+      'status is "degraded" (still 200) while a secret is refused or dead letters wait: the Worker answers, and what it shows is for an operator. Never cached.',
+    responses: {
+      200: { description: 'The Worker and its bindings answer' },
+      503: { description: 'A binding does not answer' },
+    },
+    errors: [],
+  },
+}

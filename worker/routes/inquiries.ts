@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
+import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
+import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
-import { jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
+import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { catalogReferenceIssues } from '../intake/catalog-refs.ts'
@@ -10,6 +12,7 @@ import {
   bodyHash,
   claimKey,
   inquiryIdForKey,
+  KEY_PATTERN,
   readIdempotencyKey,
   releaseKey,
 } from '../intake/idempotency.ts'
@@ -21,9 +24,8 @@ import type { AppEnv } from '../types.ts'
 /** Far above any real inquiry (the longest fields total about 8 KB of UTF-8). */
 export const MAX_INQUIRY_BYTES = 16 * 1024
 
-const unavailable = (code: string, cause: unknown) =>
+const unavailable = (code: 'store_unavailable' | 'queue_unavailable', cause: unknown) =>
   new ApiError(
-    503,
     code,
     'We could not take your request just now. Nothing was saved; please try again.',
     {
@@ -53,11 +55,7 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const partner =
       typeof rawPartnerId === 'string' ? catalog.partners.get(rawPartnerId) : undefined
     if (!partner?.active) {
-      throw new ApiError(
-        403,
-        'unknown_partner',
-        'This site is not an active clinic-compare partner.',
-      )
+      throw new ApiError('unknown_partner', 'This site is not an active clinic-compare partner.')
     }
     const origin = c.req.header('Origin')
     // Browsers always send Origin on POST; its absence means a server-side client.
@@ -68,20 +66,18 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       !partner.allowedOrigins.includes(origin)
     ) {
       throw new ApiError(
-        403,
         'origin_not_allowed',
         'This partner does not allow requests from this site.',
       )
     }
 
     const inquiry = parseOrThrow(Inquiry, body, {
-      status: 422,
       code: 'invalid_inquiry',
       message: 'Some fields need attention.',
     })
     const referenceIssues = catalogReferenceIssues(inquiry, catalog)
     if (referenceIssues.length > 0) {
-      throw new ApiError(422, 'invalid_inquiry', 'Some fields need attention.', {
+      throw new ApiError('invalid_inquiry', 'Some fields need attention.', {
         issues: referenceIssues,
       })
     }
@@ -97,7 +93,6 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       })
       if (claim.kind === 'conflict') {
         throw new ApiError(
-          422,
           'idempotency_key_reused',
           'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
         )
@@ -119,3 +114,39 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const accepted: InquiryAccepted = { id, status: 'queued' }
     return c.json(accepted, 202, repeat ? { 'Idempotent-Replayed': 'true' } : {})
   })
+
+export const inquiriesOperations: Operations = {
+  'POST /': {
+    operationId: 'sendInquiry',
+    summary: 'Send a family’s request for information about clinics',
+    description: `Accepted requests are queued and stored once as a lead. The same Idempotency-Key with the same body returns the same id (and \`Idempotent-Replayed: true\`) and never makes a second lead; the same key with another body is refused with \`idempotency_key_reused\`. Bodies over ${MAX_INQUIRY_BYTES} bytes are refused. Browsers may call it only from origins the partner allows.`,
+    parameters: [
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', pattern: KEY_PATTERN.source },
+        description: 'One per form submission; reuse it when retrying that submission.',
+      },
+    ],
+    requestBody: jsonBody('Inquiry', inquiryExample),
+    responses: {
+      202: jsonResponse('Queued', 'InquiryAccepted', {
+        id: '0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30',
+        status: 'queued',
+      }),
+    },
+    errors: [
+      ...JSON_BODY_ERRORS,
+      'invalid_idempotency_key',
+      'rate_limited',
+      'unknown_partner',
+      'origin_not_allowed',
+      'invalid_inquiry',
+      'idempotency_key_reused',
+      'catalog_unavailable',
+      'store_unavailable',
+      'queue_unavailable',
+    ],
+  },
+}

@@ -1,4 +1,6 @@
 import type { Context } from 'hono'
+import type { Operation } from '../../shared/openapi/document.ts'
+import { reportDescription, reportOk, reportParameters } from '../../shared/openapi/reports.ts'
 import { PARTNER_REPORT_DIMENSIONS, reportQuery } from '../../shared/schemas/reports.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
@@ -21,7 +23,6 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
   const token = bearerToken(c.req.header('Authorization'))
   if (!token) {
     throw new ApiError(
-      401,
       'unauthorized',
       'Send your partner report token as "Authorization: Bearer <token>".',
       { headers: { 'WWW-Authenticate': CHALLENGE } },
@@ -31,12 +32,12 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
   const owners = await reportTokenOwners(catalog.partners.values(), token)
   const id = c.req.param('id')
   if (owners.size === 0) {
-    throw new ApiError(401, 'unauthorized', 'The report token is not valid.', {
+    throw new ApiError('unauthorized', 'The report token is not valid.', {
       headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
     })
   }
   if (!owners.has(id)) {
-    throw new ApiError(403, 'forbidden', 'This token reads another partner’s report.')
+    throw new ApiError('forbidden', 'This token reads another partner’s report.')
   }
   const window = parseOrThrow(
     reportQuery(Date.now(), PARTNER_REPORT_DIMENSIONS),
@@ -44,4 +45,14 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
     INVALID_REPORT_QUERY,
   )
   return c.json(await countLeads(c.env.LEADS, window, id))
+}
+
+export const partnerReportOperation: Operation = {
+  operationId: 'getPartnerReport',
+  summary: 'A partner’s own lead counts, behind its own report token',
+  description: reportDescription,
+  security: 'partnerReportToken',
+  parameters: reportParameters(PARTNER_REPORT_DIMENSIONS),
+  responses: { 200: reportOk },
+  errors: ['unauthorized', 'forbidden', 'invalid_report_query', 'catalog_unavailable'],
 }

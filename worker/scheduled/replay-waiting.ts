@@ -1,8 +1,9 @@
+import type { DeadLetterReason } from '../../shared/errors.ts'
 import { logEvent } from '../http/log.ts'
 import { replayDeadLetters } from '../leads/dead-letters.ts'
 
 /** Dead letter reasons that may pass by themselves (D1 or the keyring were down). */
-const TRANSIENT_REASONS = ['retries-exhausted']
+const TRANSIENT_REASONS: readonly DeadLetterReason[] = ['retries-exhausted']
 /** Per run; the queue takes them in batches and the next run takes more. */
 const REPLAY_MAX = 100
 
