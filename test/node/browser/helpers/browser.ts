@@ -1,19 +1,9 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { CHROMIUM_PATH, launchChromium } from '../../../../scripts/lib/chromium.ts'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { CHROMIUM_PATH, launchChromium }
 
 /**
  * Why the browser suite cannot run here, or undefined when it can. Under
@@ -24,10 +14,6 @@ export function browserMissing(): string | undefined {
   const reason = `${CHROMIUM_PATH} is missing (install Debian's chromium package)`
   if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium: ${reason}`)
   return reason
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS })
 }
 
 /** Everything the page reports that a partner would see as breakage. */
