@@ -1,5 +1,5 @@
 import autocannon from 'autocannon'
-import { freePort } from '../scripts/lib/dev-server.ts'
+import { freePort } from '../scripts/lib/free-port.ts'
 import { type CpuProfile, connectInspector, summarise } from './cpu-profile.ts'
 import { startBenchServer } from './server.ts'
 import { ENDPOINTS, requestsFor } from './throughput.ts'

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchChromium, waitForWidget } from '../test/node/browser/helpers/browser.ts'
+import { launchChromium, waitForWidget } from './lib/chromium.ts'
 import { startDevServer } from './lib/dev-server.ts'
 import { ROOT } from './lib/wrangler.ts'
 

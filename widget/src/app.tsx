@@ -244,7 +244,7 @@ export class App extends Component<AppProps, State> {
       )
     }
     return (
-      <div class="w" ref={this.#root} lang={lang}>
+      <div class={clinics || failed ? 'w' : 'w busy'} ref={this.#root} lang={lang}>
         {retryPart && <Unavailable lang={lang} onRetry={retryPart} />}
         {body}
         {showsNeutralContext(this.state.partner) && view !== 'form' && (

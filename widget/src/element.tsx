@@ -45,6 +45,8 @@ export class ClinicCompareElement extends HTMLElement {
     // Attributes may change while a language loads: only the latest change renders.
     const current = ++this.#renders
     const stillCurrent = () => current === this.#renders && this.isConnected
+    // Until the language is in, the place stays held (see .busy in widget.css).
+    if (!shadow.firstChild) render(<div class="w busy" />, shadow)
     loadStrings(lang).then(
       (t) => {
         if (!stillCurrent()) return

@@ -2,6 +2,7 @@
 // own URL and imports this build's module, whose content-hashed path the build
 // writes in; the module takes its API base from that same URL. Included twice,
 // both copies import the same URL, which runs once.
+import { apiUrl } from './api-url.ts'
 import { toLang } from './lang.ts'
 import { UNAVAILABLE } from './unavailable.ts'
 
@@ -47,4 +48,28 @@ function unavailable() {
   }
 }
 
-import(new URL(__WIDGET_MAIN__, src).href).catch(unavailable)
+const main = new URL(__WIDGET_MAIN__, src)
+
+/**
+ * The list needs the module, one language and the clinics: all three are
+ * asked for now, together, not each after the one before (two round trips
+ * after the page, not four). The language chunk is the module main.js imports
+ * for it (the same URL runs once); the clinics are a preload the widget's own
+ * fetch of the same URL takes over. A tag added later, or with another
+ * `api-base`, loads as before.
+ */
+function early() {
+  const el = document.querySelector('clinic-compare')
+  const lang = toLang(el?.getAttribute('lang') ?? document.documentElement.lang)
+  import(new URL(`${lang}.js`, main).href).catch(() => undefined)
+  const link = document.createElement('link')
+  link.rel = 'preload'
+  link.as = 'fetch'
+  link.crossOrigin = 'anonymous'
+  // The widget's default base: the directory widget.js is in (api.ts).
+  link.href = apiUrl(el?.getAttribute('api-base') ?? new URL('.', src).href, 'v1/clinics')
+  document.head.append(link)
+}
+
+import(main.href).catch(unavailable)
+early()

@@ -1,19 +1,9 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import { CHROMIUM_PATH, launchChromium, waitForWidget } from '../../../../scripts/lib/chromium.ts'
 
-const CHROMIUM_PATH = '/usr/bin/chromium'
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+export { launchChromium, waitForWidget }
 
 /**
  * Why the browser suite cannot run here, or undefined when it can. Under
@@ -24,10 +14,6 @@ export function browserMissing(): string | undefined {
   const reason = `${CHROMIUM_PATH} is missing (install Debian's chromium package)`
   if (process.env.CI === 'true') throw new Error(`Browser tests need Chromium: ${reason}`)
   return reason
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS })
 }
 
 /** Everything the page reports that a partner would see as breakage. */
@@ -55,12 +41,4 @@ export async function watchProblems(page: Page): Promise<PageProblems> {
   })
   page.on('pageerror', (error) => problems.pageErrors.push(error.message))
   return problems
-}
-
-/** Waits until an instance has rendered its clinic list. */
-export async function waitForWidget(page: Page, lang = 'en'): Promise<void> {
-  await page
-    .locator(`clinic-compare[lang="${lang}"] .card`)
-    .first()
-    .waitFor({ state: 'visible', timeout: 20_000 })
 }
