@@ -2,10 +2,10 @@ import { strict as assert } from 'node:assert'
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { type DevServer, startDevServer } from '../scripts/lib/dev-server.ts'
+import { runScript } from '../scripts/lib/run-script.ts'
 import { ROOT } from '../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../shared/openapi/examples.ts'
-import { type DevServer, startDevServer } from '../test/node/helpers/dev-server.ts'
-import { runScript } from '../test/node/helpers/run.ts'
 
 /**
  * `npm run bench:leads`: pull and ack latency against a real `npm start`,

@@ -9,7 +9,8 @@ import * as esbuild from 'esbuild'
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
 import { sampleCatalogFor } from '../scripts/lib/local-state.ts'
 import { ROOT, WRANGLER_ENV } from '../scripts/lib/wrangler.ts'
-import { type CatalogFile, type CatalogManifest, catalogKeys } from '../shared/schemas/catalog.ts'
+import { catalogLayout } from '../shared/catalog/layout.ts'
+import type { CatalogFile } from '../shared/schemas/catalog.ts'
 
 /** The bench's own limit: high enough that it measures the intake path, not the limiter. */
 export const BENCH_RATE_LIMIT = { limit: 1_000_000_000, period: 60 as const }
@@ -74,21 +75,11 @@ async function applyMigrations(db: D1): Promise<void> {
   }
 }
 
-/** Same layout and order as `catalog:publish`: records first, the manifest last. */
+/** As `catalog:publish` writes it: records first, the manifest last. */
 async function seedCatalog(kv: KV, catalog: CatalogFile): Promise<void> {
-  const puts = [
-    ...catalog.clinics.map((r) => kv.put(catalogKeys.clinic(r.id), JSON.stringify(r))),
-    ...catalog.packages.map((r) => kv.put(catalogKeys.package(r.id), JSON.stringify(r))),
-    ...catalog.partners.map((r) => kv.put(catalogKeys.partner(r.id), JSON.stringify(r))),
-  ]
-  await Promise.all(puts)
-  const manifest: CatalogManifest = {
-    publishedAt: new Date().toISOString(),
-    clinics: catalog.clinics.map((r) => r.id),
-    packages: catalog.packages.map((r) => r.id),
-    partners: catalog.partners.map((r) => r.id),
-  }
-  await kv.put(catalogKeys.manifest, JSON.stringify(manifest))
+  const { records, manifest } = catalogLayout(catalog, new Date().toISOString())
+  await Promise.all(records.map((r) => kv.put(r.key, r.value)))
+  await kv.put(manifest.key, manifest.value)
 }
 
 /**

@@ -3,8 +3,8 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { launchChromium, waitForWidget } from '../test/node/browser/helpers/browser.ts'
-import { startDevServer } from '../test/node/helpers/dev-server.ts'
+import { launchChromium, waitForWidget } from './lib/chromium.ts'
+import { startDevServer } from './lib/dev-server.ts'
 import { ROOT } from './lib/wrangler.ts'
 
 const OUT = join(ROOT, 'docs', 'images')

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
-import { bearerAuth } from './http/bearer-auth.ts'
+import { coordinatorOnly } from './http/coordinator-only.ts'
 import { notFound, onError } from './http/on-error.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
 import { deadLettersRoutes } from './routes/dead-letters.ts'
@@ -21,8 +21,7 @@ const publicRead = cors({
   maxAge: 86_400,
 })
 
-/** Coordinators and operators; no CORS on these paths, so no browser page can call them. */
-const coordinatorAuth = bearerAuth({ tokens: (env) => env.COORDINATOR_TOKENS, realm: 'leads' })
+const coordinators = coordinatorOnly()
 
 // A `/path/*` pattern also matches `/path` itself in Hono.
 export const app = new Hono<AppEnv>()
@@ -32,9 +31,9 @@ export const app = new Hono<AppEnv>()
   .route('/v1/clinics', clinicsRoutes)
   .route('/v1/partners', partnersRoutes)
   .route('/v1/inquiries', inquiriesRoutes)
-  .use('/v1/leads/*', coordinatorAuth)
-  .use('/v1/dead-letters/*', coordinatorAuth)
-  .use('/v1/reports/*', coordinatorAuth)
+  .use('/v1/leads/*', coordinators)
+  .use('/v1/dead-letters/*', coordinators)
+  .use('/v1/reports/*', coordinators)
   .route('/v1/leads', leadsRoutes)
   .route('/v1/dead-letters', deadLettersRoutes)
   .route('/v1/reports', reportsRoutes)

@@ -6,7 +6,7 @@ import * as esbuild from 'esbuild'
 import { ROOT } from './wrangler.ts'
 
 export const PUBLIC_DIR = join(ROOT, 'public')
-export const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
+const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -42,12 +42,15 @@ const lazyChunksExternal: Plugin = {
 }
 
 /**
- * In a lazy chunk, every module main.js already holds (Preact, the hooks, the
+ * In a lazy chunk, every module main.js already holds (Preact and the
  * shared helpers) is imported from main.js itself, by the names main.tsx
  * exports: one Preact instance, and nothing downloaded twice.
  */
 function fromMain(main: Metafile['outputs'][string]): Plugin {
   const held = new Set(Object.keys(main.inputs).map((p) => resolve(ROOT, p)))
+  // A few numbers and words: a chunk's own copy costs fewer bytes than
+  // main.js exporting them by name.
+  held.delete(resolve(ROOT, 'shared/limits.ts'))
   return {
     name: 'from-main',
     setup(build) {

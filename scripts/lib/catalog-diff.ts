@@ -8,13 +8,13 @@ const COLLECTIONS = [
 
 type Collection = (typeof COLLECTIONS)[number][0]
 
-export interface FieldChange {
+interface FieldChange {
   path: string
   from: unknown
   to: unknown
 }
 
-export type RecordChange =
+type RecordChange =
   | { kind: 'added' | 'removed'; record: string; id: string }
   | { kind: 'changed'; record: string; id: string; fields: FieldChange[] }
 

@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 
 /** Debian's chromium: the one browser tests, bench and screenshots use (never a downloaded one). */
 export const CHROMIUM_PATH = '/usr/bin/chromium'
@@ -16,4 +16,12 @@ const LAUNCH_ARGS = [
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: LAUNCH_ARGS })
+}
+
+/** Waits until an instance has rendered its clinic list. */
+export async function waitForWidget(page: Page, lang = 'en'): Promise<void> {
+  await page
+    .locator(`clinic-compare[lang="${lang}"] .card`)
+    .first()
+    .waitFor({ state: 'visible', timeout: 20_000 })
 }

@@ -38,7 +38,7 @@ export class UsageError extends CliError {
 }
 
 /** Every option of every subcommand; a subcommand checks which apply to it. */
-export const OPTIONS = {
+const OPTIONS = {
   ack: { type: 'boolean', default: false },
   out: { type: 'string' },
   format: { type: 'string' },

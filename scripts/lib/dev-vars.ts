@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** Fresh local secrets, never shared between machines. */
-export function freshDevVars(): string {
+function freshDevVars(): string {
   const leadsKey = randomBytes(32).toString('base64')
   const token = randomBytes(32).toString('base64url')
   return [

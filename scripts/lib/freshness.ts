@@ -13,7 +13,7 @@ const LICENCE_NAMES = {
   stemCellBank: 'stem cell bank',
 } as const
 
-export interface LicenceAge {
+interface LicenceAge {
   clinicId: string
   licence: keyof typeof LICENCE_NAMES
   number: string

@@ -3,7 +3,7 @@ import {
   type AckResponse,
   COORDINATOR_TOKEN_MIN_LENGTH,
   type DeadLettersResponse,
-  type PulledLead,
+  type PullResponse,
   type ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
 import type { ReportResponse } from '../../shared/schemas/reports.ts'
@@ -38,11 +38,6 @@ export function clientFromEnv(env = process.env): LeadsClient {
   return new LeadsClient(baseUrl, token)
 }
 
-export interface PullAnswer {
-  leads: PulledLead[]
-  skipped: number
-}
-
 const REQUEST_TIMEOUT_MS = 30_000
 const RETRY_DELAYS_MS = [500, 1500, 4000]
 
@@ -57,7 +52,7 @@ export class LeadsClient {
     this.token = token
   }
 
-  pull(batchSize: number, visibilityTimeoutMs: number): Promise<PullAnswer> {
+  pull(batchSize: number, visibilityTimeoutMs: number): Promise<PullResponse> {
     return this.call('POST', '/v1/leads/pull', { batchSize, visibilityTimeoutMs })
   }
 

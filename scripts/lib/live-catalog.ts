@@ -21,7 +21,7 @@ export interface LiveCatalog extends AssembledCatalog {
  * Values of `wrangler kv bulk get`: local state prints {key: {value}}, the
  * REST API {key: value}. Anything before the JSON (a banner) is skipped.
  */
-export function parseBulkGetOutput(stdout: string): Map<string, string | null> {
+function parseBulkGetOutput(stdout: string): Map<string, string | null> {
   const start = stdout.search(/^\{/m)
   if (start < 0) throw new CliError('wrangler kv bulk get printed no JSON')
   const parsed = JSON.parse(stdout.slice(start)) as Record<string, unknown>

@@ -1,11 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import {
-  type CatalogFile,
-  type CatalogManifest,
-  catalogKeys,
-} from '../../shared/schemas/catalog.ts'
+import { catalogLayout } from '../../shared/catalog/layout.ts'
+import type { CatalogFile } from '../../shared/schemas/catalog.ts'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { runWrangler } from './wrangler.ts'
 
@@ -30,26 +27,13 @@ export async function publishCatalog(
   catalog: CatalogFile,
   target: Target,
 ): Promise<{ written: number; removed: number }> {
-  const records = [
-    ...catalog.clinics.map((r) => ({ key: catalogKeys.clinic(r.id), value: JSON.stringify(r) })),
-    ...catalog.packages.map((r) => ({ key: catalogKeys.package(r.id), value: JSON.stringify(r) })),
-    ...catalog.partners.map((r) => ({ key: catalogKeys.partner(r.id), value: JSON.stringify(r) })),
-  ]
-  const manifest: CatalogManifest = {
-    publishedAt: new Date().toISOString(),
-    clinics: catalog.clinics.map((r) => r.id),
-    packages: catalog.packages.map((r) => r.id),
-    partners: catalog.partners.map((r) => r.id),
-  }
+  const { records, manifest } = catalogLayout(catalog, new Date().toISOString())
   const dir = await mkdtemp(join(tmpdir(), 'catalog-publish-'))
   try {
     const recordsFile = join(dir, 'records.json')
     const manifestFile = join(dir, 'manifest.json')
     await writeFile(recordsFile, JSON.stringify(records))
-    await writeFile(
-      manifestFile,
-      JSON.stringify([{ key: catalogKeys.manifest, value: JSON.stringify(manifest) }]),
-    )
+    await writeFile(manifestFile, JSON.stringify([manifest]))
     await wranglerOrThrow(
       ['kv', 'bulk', 'put', recordsFile, ...targetArgs(target)],
       'Writing records',

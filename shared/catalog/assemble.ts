@@ -29,7 +29,7 @@ export interface AssembledCatalog {
 type Parsed<T> = { ok: true; value: T } | { ok: false; problem: RecordProblem }
 
 /** Parses and validates one stored value. */
-export function parseRecord<S extends v.GenericSchema>(
+function parseRecord<S extends v.GenericSchema>(
   key: string,
   text: string | null | undefined,
   schema: S,

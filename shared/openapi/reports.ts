@@ -30,7 +30,7 @@ export const reportParameters = (dimensions: readonly string[]) => [
   },
 ]
 
-export const reportExample: ReportResponse = {
+const reportExample: ReportResponse = {
   since: '2026-10-01T00:00:00.000Z',
   until: '2026-11-01T00:00:00.000Z',
   by: ['partner', 'campaign'],

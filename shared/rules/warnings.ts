@@ -4,10 +4,10 @@
 // schemas import the constants, never the other way round.
 
 /** Viability below this is flagged; it is the usual stated minimum in the field. */
-export const MIN_EXPECTED_VIABILITY_PERCENT = 95
+const MIN_EXPECTED_VIABILITY_PERCENT = 95
 
 /** A licence verified longer ago than this many calendar years is flagged. */
-export const STALE_LICENCE_YEARS = 1
+const STALE_LICENCE_YEARS = 1
 
 /** Every warning sign, in the order a parent reads them. */
 export const WARNING_CODES = [

@@ -6,7 +6,7 @@ import { IsoTimestamp, text } from './common.ts'
 import { Package } from './package.ts'
 
 /** A warning sign's code; the widget words it, the Worker computes it (shared/rules/warnings.ts). */
-export const WarningCode = v.pipe(
+const WarningCode = v.pipe(
   v.picklist(WARNING_CODES),
   v.description(
     `A warning sign. ${WARNING_CODES.map((code) => `${code}: ${WARNING_MEANINGS[code]}`).join(' ')}`,

@@ -36,7 +36,7 @@ function idsOf(input: unknown, collection: string): (string | undefined)[] {
  * are read from the raw input, so they are reported together with every
  * record-level problem instead of after those are fixed.
  */
-export function catalogReferenceProblems(input: unknown): CatalogProblem[] {
+function catalogReferenceProblems(input: unknown): CatalogProblem[] {
   const problems: CatalogProblem[] = []
   for (const collection of ['clinics', 'packages', 'partners']) {
     const seen = new Set<string>()

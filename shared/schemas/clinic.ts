@@ -1,11 +1,11 @@
 import * as v from 'valibot'
+import { ROUTES } from '../limits.ts'
 import { Id, IsoDate, IsoTimestamp, LanguageCode, text, uniqueItems } from './common.ts'
 
-export const ROUTES = ['iv', 'intrathecal'] as const
-export const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
+const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
 
 export const Route = v.picklist(ROUTES, 'Use "iv" or "intrathecal"')
-export const CellSource = v.picklist(CELL_SOURCES)
+const CellSource = v.picklist(CELL_SOURCES)
 
 /** A COFEPRIS licence as an operator last verified it. */
 export const Licence = v.object({
@@ -15,13 +15,13 @@ export const Licence = v.object({
   verifiedAt: IsoDate,
 })
 
-export const CertificateOfAnalysis = v.object({
+const CertificateOfAnalysis = v.object({
   provided: v.boolean(),
   minViabilityPercent: v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(100))),
   sterilityTested: v.boolean(),
 })
 
-export const Rating = v.object({
+const Rating = v.object({
   value: v.pipe(v.number(), v.minValue(0), v.maxValue(5)),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
 })

@@ -1,4 +1,11 @@
 import * as v from 'valibot'
+import {
+  CHILD_AGE_YEARS_MAX,
+  CHILD_AGE_YEARS_MIN,
+  INQUIRY_LANGUAGES,
+  MAX_CLINICS_PER_INQUIRY,
+  MAX_MESSAGE_LENGTH,
+} from '../limits.ts'
 import { Attribution } from './attribution.ts'
 import { Id, text, uniqueItems } from './common.ts'
 
@@ -10,12 +17,8 @@ export const PRE_SCREEN_QUESTIONS = [
 ] as const
 export const PRE_SCREEN_ANSWERS = ['yes', 'no', 'not-sure'] as const
 export const CONTACT_CHANNELS = ['email', 'phone', 'whatsapp'] as const
-export const INQUIRY_LANGUAGES = ['en', 'es'] as const
-export const MAX_CLINICS_PER_INQUIRY = 3
-export const MAX_MESSAGE_LENGTH = 2000
 
 export type PreScreenQuestion = (typeof PRE_SCREEN_QUESTIONS)[number]
-export type PreScreenAnswer = (typeof PRE_SCREEN_ANSWERS)[number]
 
 const Answer = v.picklist(PRE_SCREEN_ANSWERS, 'Answer yes, no or not sure')
 
@@ -68,8 +71,8 @@ export const InquiryFields = v.strictObject({
   childAgeYears: v.pipe(
     v.number('Enter the child’s age in years'),
     v.integer('Enter whole years'),
-    v.minValue(0, 'Enter the child’s age in years'),
-    v.maxValue(25, 'Enter the child’s age in years'),
+    v.minValue(CHILD_AGE_YEARS_MIN, 'Enter the child’s age in years'),
+    v.maxValue(CHILD_AGE_YEARS_MAX, 'Enter the child’s age in years'),
   ),
   message: v.optional(
     v.pipe(

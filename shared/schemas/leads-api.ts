@@ -12,7 +12,7 @@ export const VISIBILITY_TIMEOUT_MS_DEFAULT = 30_000
 export const VISIBILITY_TIMEOUT_MS_MIN = 1_000
 /** 12 hours, as in Queues. */
 export const VISIBILITY_TIMEOUT_MS_MAX = 43_200_000
-export const RETRY_DELAY_SECONDS_MAX = 43_200
+const RETRY_DELAY_SECONDS_MAX = 43_200
 export const ACK_ITEMS_MAX = 100
 /** A coordinator token shorter than this is refused by the Worker and the CLI: it could be guessed. */
 export const COORDINATOR_TOKEN_MIN_LENGTH = 32
@@ -35,7 +35,7 @@ export const PullRequest = v.strictObject({
 })
 
 /** Opaque, unguessable; valid until the visibility timeout passes. */
-export const LeaseId = v.pipe(
+const LeaseId = v.pipe(
   v.string('A lease id is a string'),
   v.nonEmpty('A lease id is a string'),
   v.maxLength(64, 'Not a lease id'),
@@ -114,7 +114,7 @@ export type AckRequest = v.InferOutput<typeof AckRequest>
 export type AckResponse = v.InferOutput<typeof AckResponse>
 
 /** A message intake could not store, as operators see it: ids and codes, never its body. */
-export const DeadLetterView = v.object({
+const DeadLetterView = v.object({
   /** The queue message id. */
   id: v.string(),
   inquiryId: v.nullable(v.string()),
@@ -155,7 +155,6 @@ export const ReplayResponse = v.object({
   unreplayable: v.array(v.string()),
 })
 
-export type DeadLetterView = v.InferOutput<typeof DeadLetterView>
 export type DeadLettersResponse = v.InferOutput<typeof DeadLettersResponse>
 export type ReplayRequest = v.InferOutput<typeof ReplayRequest>
 export type ReplayResponse = v.InferOutput<typeof ReplayResponse>

@@ -2,19 +2,19 @@ import * as v from 'valibot'
 import { Id, text, uniqueItems } from './common.ts'
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
-export const Origin = v.pipe(
+const Origin = v.pipe(
   v.string(),
   v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'Use an origin such as https://blog.example'),
 )
 
 /** The SHA-256 of a report token, as `sha256sum` prints it. */
-export const TokenSha256 = v.pipe(
+const TokenSha256 = v.pipe(
   v.string(),
   v.regex(/^[0-9a-f]{64}$/, 'Use the SHA-256 of the token as 64 lowercase hex digits'),
 )
 
 /** How many report tokens a partner may hold at once: enough to rotate, not to hoard. */
-export const REPORT_TOKENS_MAX = 5
+const REPORT_TOKENS_MAX = 5
 
 export const Partner = v.object({
   id: Id,

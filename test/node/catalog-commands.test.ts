@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
+import { runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
 import { CATALOG_MAX, type CatalogFile } from '../../shared/schemas/catalog.ts'
-import { runScript, runWranglerCli } from './helpers/run.ts'
 
 let dir: string
 let sample: CatalogFile

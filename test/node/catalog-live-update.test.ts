@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
+import { runWranglerCli } from '../../scripts/lib/run-script.ts'
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
-import { type DevServer, startDevServer } from './helpers/dev-server.ts'
-import { runWranglerCli } from './helpers/run.ts'
 
 let server: DevServer
 
@@ -19,20 +19,6 @@ async function clinicCity(id: string): Promise<string> {
   expect(response.status).toBe(200)
   return ((await response.json()) as { city: string }).city
 }
-
-describe('npm start', () => {
-  it('serves the sample catalog and the demo page', async () => {
-    const response = await fetch(`${server.url}/v1/clinics`)
-    const body = (await response.json()) as { clinics: { sample: boolean }[] }
-    expect(body.clinics).toHaveLength(6)
-    expect(body.clinics.every((c) => c.sample)).toBe(true)
-    expect((await fetch(`${server.url}/demo/`)).status).toBe(200)
-  })
-
-  it('prints no ENOTFOUND stack when offline', () => {
-    expect(server.output()).not.toContain('ENOTFOUND')
-  })
-})
 
 describe('wrangler kv key put on one clinic', () => {
   it('is served by the running Worker without a restart', async () => {

@@ -1,9 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
+import { runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
-import { type DevServer, startDevServer } from './helpers/dev-server.ts'
-import { runScript, runWranglerCli } from './helpers/run.ts'
 
 // The operator's round trip against the state `npm start` seeded and serves.
 // Each command starts wrangler at least once; on a shared, loaded machine

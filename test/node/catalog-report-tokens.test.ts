@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
+import { runScript } from '../../scripts/lib/run-script.ts'
 import { type CatalogFile, checkCatalog } from '../../shared/schemas/catalog.ts'
-import { runScript } from './helpers/run.ts'
 
 const digest = (token: string) => createHash('sha256').update(token).digest('hex')
 

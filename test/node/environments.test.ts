@@ -10,7 +10,7 @@ import {
   setEnvTableField,
   WRANGLER_TOML,
 } from '../../scripts/lib/environments.ts'
-import { runScript } from './helpers/run.ts'
+import { runScript } from '../../scripts/lib/run-script.ts'
 
 let dir: string
 beforeAll(async () => {

@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, freePort, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { runProcess } from '../../scripts/lib/process.ts'
+import { type RunResult, runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
 import { queryLeadsDb } from './helpers/d1.ts'
-import { type DevServer, freePort, startDevServer } from './helpers/dev-server.ts'
-import { type RunResult, runScript, runWranglerCli } from './helpers/run.ts'
 
 let server: DevServer
 let token: string

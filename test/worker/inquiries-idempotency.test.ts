@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { app } from '../../worker/app.ts'
+import { sha256Hex } from '../../worker/crypto/sha256.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { json } from './helpers/http.ts'
 import { nextClientIp, postInquiry, validInquiry, waitForLead } from './helpers/inquiry.ts'
@@ -31,13 +32,6 @@ async function storedFingerprint(id: string) {
   return env.LEADS.prepare('SELECT * FROM idempotency_keys WHERE inquiry_id = ?1')
     .bind(id)
     .first<Record<string, unknown>>()
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = new Uint8Array(
-    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)),
-  )
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('')
 }
 
 async function leadCount(id: string): Promise<number> {

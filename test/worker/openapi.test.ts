@@ -176,3 +176,20 @@ describe('GET /openapi.json', () => {
     expect((await postInquiry(example)).status).toBe(202)
   })
 })
+
+describe('/openapi.json for coordinators', () => {
+  it('describes the coordinator paths with bearer auth, from the shared schemas', async () => {
+    const doc = await json<{
+      paths: Record<string, Record<string, { security?: unknown }>>
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> }
+    }>(await call('/openapi.json'))
+    for (const path of ['/v1/leads/pull', '/v1/leads/ack', '/v1/dead-letters/replay']) {
+      expect(doc.paths[path]?.post?.security).toEqual([{ coordinatorToken: [] }])
+    }
+    expect(doc.components.securitySchemes.coordinatorToken).toMatchObject({ scheme: 'bearer' })
+    expect(doc.components.schemas.PullRequest).toMatchObject({
+      properties: { batchSize: { minimum: 1, maximum: 100 } },
+    })
+    expect(doc.components.schemas.PullResponse).toBeDefined()
+  })
+})

@@ -1,4 +1,5 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import { MAX_CLINICS_PER_INQUIRY } from '../../shared/limits.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
 import { loadCompareView } from './compare-chunk.ts'
@@ -168,7 +169,9 @@ export class App extends Component<AppProps, State> {
     // if that fails, opening the comparison tries again and says so.
     loadCompareView().catch(() => undefined)
     this.setState(({ chosen: list }) => ({
-      chosen: list.includes(id) ? list.filter((x) => x !== id) : [...list, id].slice(0, 3),
+      chosen: list.includes(id)
+        ? list.filter((x) => x !== id)
+        : [...list, id].slice(0, MAX_CLINICS_PER_INQUIRY),
     }))
   }
 

@@ -2,7 +2,7 @@
  * Events partners may listen to, on the element (they bubble and cross the
  * shadow boundary). Details carry ids and codes only, never what a family typed.
  */
-export interface WidgetEvents {
+interface WidgetEvents {
   ready: { partner: string; lang: string; clinics: number }
   compare: { clinicIds: string[] }
   'form-open': { clinicIds: string[] }

@@ -1,4 +1,6 @@
-export type Lang = 'en' | 'es'
+import type { INQUIRY_LANGUAGES } from '../../shared/limits.ts'
+
+export type Lang = (typeof INQUIRY_LANGUAGES)[number]
 
 /** Anything starting with "es" is Spanish; everything else falls back to English. */
 export function toLang(value: string | null | undefined): Lang {

@@ -1,6 +1,5 @@
+import { DEFAULT_BUDGET_CURRENCY } from '../../shared/limits.ts'
 import type { ClinicsQuery, ClinicView } from '../../shared/schemas/api.ts'
-
-export const DEFAULT_BUDGET_CURRENCY = 'USD'
 
 function normaliseCity(city: string): string {
   return city

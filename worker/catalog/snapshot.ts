@@ -1,5 +1,6 @@
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import type { Partner } from '../../shared/schemas/partner.ts'
+import { sha256Hex } from '../crypto/sha256.ts'
 import { ApiError } from '../http/api-error.ts'
 import { type CatalogData, loadCatalog } from './load.ts'
 
@@ -20,13 +21,6 @@ export interface CatalogSnapshot extends CatalogData {
   loadedAt: number
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest.slice(0, 12))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-}
-
 async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
   const data = await loadCatalog(kv, Date.now())
   const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
@@ -34,7 +28,8 @@ async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
   return {
     ...data,
     byId: new Map(data.clinics.map((c) => [c.id, c])),
-    hash: await sha256Hex(allClinicsBody + partnerText),
+    // 96 bits name a snapshot well enough for an ETag.
+    hash: (await sha256Hex(allClinicsBody + partnerText)).slice(0, 24),
     allClinicsBody,
     loadedAt: Date.now(),
   }
@@ -65,7 +60,7 @@ function refresh(kv: KVNamespace, entry: CacheEntry): Promise<CatalogSnapshot> {
  * fresh one loads in the background, so an operator's `kv key put` shows up
  * within CATALOG_REFRESH_SECONDS plus KV's own propagation.
  */
-export async function getCatalog(
+async function getCatalog(
   env: Pick<Env, 'CATALOG' | 'CATALOG_REFRESH_SECONDS'>,
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<CatalogSnapshot> {
@@ -90,7 +85,7 @@ export async function getCatalog(
   return snapshot
 }
 
-/** Drops this isolate's copy; tests and the publish hook use it. */
+/** Drops this isolate's copy, so a test reads the catalog it has just written. */
 export function forgetCatalog(kv: KVNamespace): void {
   cache.delete(kv)
 }

@@ -6,20 +6,23 @@
  * version twice or has a malformed entry is refused whole: guessing which
  * entry was meant could seal new leads with the wrong key.
  */
+import * as v from 'valibot'
 import { logEvent } from '../http/log.ts'
+import { sha256Hex, toHex } from './sha256.ts'
 
-export interface Sealed {
-  keyVersion: string
-  /** base64, 12 random bytes, fresh for every record. */
-  iv: string
-  /** base64 ciphertext with the GCM tag. */
-  ciphertext: string
+export const Sealed = v.object({
+  keyVersion: v.string(),
   /**
    * The key check value of the sealing key (see keyCheck); absent on records
    * sealed before it was kept. Tells a wrong key from a damaged record.
    */
-  keyCheck?: string | null
-}
+  keyCheck: v.nullish(v.string()),
+  /** base64, 12 random bytes, fresh for every record. */
+  iv: v.string(),
+  /** base64 ciphertext with the GCM tag. */
+  ciphertext: v.string(),
+})
+export type Sealed = v.InferOutput<typeof Sealed>
 
 interface KeyVersion {
   key: CryptoKey
@@ -63,8 +66,7 @@ async function keyCheck(raw: Uint8Array<ArrayBuffer>): Promise<string> {
   const input = new Uint8Array(label.length + raw.length)
   input.set(label)
   input.set(raw, label.length)
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', input))
-  return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return (await sha256Hex(input)).slice(0, 16)
 }
 
 const FINGERPRINT_INFO = new TextEncoder().encode('clinic-compare idempotency body fingerprint')
@@ -101,7 +103,7 @@ export async function fingerprint(
   const mac = new Uint8Array(
     await crypto.subtle.sign('HMAC', entry.fingerprint, new TextEncoder().encode(text)),
   )
-  return { keyVersion, mac: [...mac].map((b) => b.toString(16).padStart(2, '0')).join('') }
+  return { keyVersion, mac: toHex(mac) }
 }
 
 async function importKeyring(secret: string): Promise<Keyring> {

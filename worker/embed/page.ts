@@ -21,7 +21,7 @@ export const escapeHtml = (text: string): string =>
  * whose schema allows nothing but scheme, host and port. The `/embed` page
  * frames `/embed/request` (a page of this same origin), so it may frame 'self'.
  */
-export function embedCsp(frameAncestors: readonly string[], framesSelf = false): string {
+function embedCsp(frameAncestors: readonly string[], framesSelf = false): string {
   return [
     "default-src 'none'",
     "script-src 'self'",

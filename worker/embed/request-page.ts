@@ -1,9 +1,9 @@
-import { MAX_CLINICS_PER_INQUIRY } from '../../shared/schemas/inquiry.ts'
+import { type INQUIRY_LANGUAGES, MAX_CLINICS_PER_INQUIRY } from '../../shared/limits.ts'
 import type { Partner } from '../../shared/schemas/partner.ts'
 import type { CatalogSnapshot } from '../catalog/snapshot.ts'
 import { escapeHtml } from './page.ts'
 
-export type RequestLang = 'en' | 'es'
+type RequestLang = (typeof INQUIRY_LANGUAGES)[number]
 
 const TEXT: Record<
   RequestLang,

@@ -1,10 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ErrorCode } from '../../shared/errors.ts'
 import { COORDINATOR_TOKEN_MIN_LENGTH } from '../../shared/schemas/leads-api.ts'
+import { sha256 } from '../crypto/sha256.ts'
 import type { AppEnv } from '../types.ts'
 import { ApiError } from './api-error.ts'
 import { logEvent } from './log.ts'
-import { bearerToken, digestIn, sha256 } from './token-digest.ts'
+import { bearerToken, digestIn } from './token-digest.ts'
 
 interface BearerAuthOptions {
   /** The comma-separated list of valid tokens, read per request so a rotated secret applies at once. */

@@ -1,9 +1,5 @@
-const encoder = new TextEncoder()
-
-/** SHA-256 of a token: every comparison is between digests, so all sides have one length. */
-export async function sha256(text: string): Promise<ArrayBuffer> {
-  return crypto.subtle.digest('SHA-256', encoder.encode(text))
-}
+// Tokens are compared as SHA-256 digests (worker/crypto/sha256.ts), so all
+// sides of a comparison have one length.
 
 /** A lowercase hex digest as bytes (the schema has checked it is 64 hex characters). */
 export function hexBytes(hex: string): ArrayBuffer {

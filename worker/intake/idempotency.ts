@@ -1,3 +1,4 @@
+import { sha256, toHex } from '../crypto/sha256.ts'
 import { ApiError } from '../http/api-error.ts'
 
 export const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
@@ -14,20 +15,12 @@ export function readIdempotencyKey(header: string | undefined): string | undefin
   return header
 }
 
-async function sha256(text: string): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
-}
-
-function hex(bytes: Uint8Array): string {
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 /** Sets the UUID version (8, custom) and variant bits, so derived ids look like random ones. */
 function uuidFromBytes(digest: Uint8Array): string {
   const bytes = digest.slice(0, 16)
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x80
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80
-  const h = hex(bytes)
+  const h = toHex(bytes)
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
@@ -37,7 +30,7 @@ function uuidFromBytes(digest: Uint8Array): string {
  * insert-once by id then makes every repeat the same lead.
  */
 export async function inquiryIdForKey(partnerId: string, key: string): Promise<string> {
-  return uuidFromBytes(await sha256(`clinic-compare/inquiry\n${partnerId}\n${key}`))
+  return uuidFromBytes(new Uint8Array(await sha256(`clinic-compare/inquiry\n${partnerId}\n${key}`)))
 }
 
 /**

@@ -1,7 +1,4 @@
-export interface AckInput {
-  acks: string[]
-  retries: { leaseId: string; delaySeconds: number }[]
-}
+import type { AckRequest } from '../../shared/schemas/leads-api.ts'
 
 /**
  * A lease counts only while it is live: not acked yet and its visibility
@@ -28,7 +25,7 @@ WHERE leads.lease_id = r.lease_id AND leads.acked_at IS NULL AND leads.visible_a
 
 export async function ackLeases(
   db: D1Database,
-  input: AckInput,
+  input: AckRequest,
   now = Date.now(),
 ): Promise<{ acked: number; retried: number }> {
   const [acked, retried] = await db.batch([

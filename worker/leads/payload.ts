@@ -4,7 +4,7 @@ import { StoredInquiry, StoredLeadFlag } from '../../shared/schemas/leads-api.ts
 import { open, type Sealed, seal } from '../crypto/lead-cipher.ts'
 
 /** The version written into every sealed payload now. */
-export const LEAD_PAYLOAD_VERSION = 1
+const LEAD_PAYLOAD_VERSION = 1
 
 /** What a lead row keeps encrypted, as written now: checked strictly. */
 export const LeadPayload = v.object({

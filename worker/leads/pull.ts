@@ -1,4 +1,4 @@
-import type { PulledLead, PullRequest } from '../../shared/schemas/leads-api.ts'
+import type { PulledLead, PullRequest, PullResponse } from '../../shared/schemas/leads-api.ts'
 import { KeyringError, keyFor, keyringFor } from '../crypto/lead-cipher.ts'
 import { ApiError } from '../http/api-error.ts'
 import { logEvent } from '../http/log.ts'
@@ -6,12 +6,7 @@ import { leaseLeads, nextKeyVersions, parkLeases, releaseLeases } from './lease.
 import { openLead } from './payload.ts'
 
 /** How long a lead that cannot be opened stays out of the way. */
-export const UNREADABLE_PARK_MS = 60 * 60 * 1000
-
-export interface PullResult {
-  leads: PulledLead[]
-  skipped: number
-}
+const UNREADABLE_PARK_MS = 60 * 60 * 1000
 
 function keyringUnusable(error: KeyringError): ApiError {
   logEvent('error', 'leads.keyring_unusable', { reason: error.message })
@@ -33,7 +28,7 @@ export async function pullLeads(
   env: Pick<Env, 'LEADS' | 'LEADS_KEY'>,
   request: PullRequest,
   now = Date.now(),
-): Promise<PullResult> {
+): Promise<PullResponse> {
   try {
     const keyring = await keyringFor(env.LEADS_KEY)
     for (const sealed of await nextKeyVersions(env.LEADS, request.batchSize, now))

@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
-import { open, type Sealed, seal } from '../crypto/lead-cipher.ts'
+import { open, Sealed, seal } from '../crypto/lead-cipher.ts'
 
 /**
  * What travels on the INQUIRIES queue. The inquiry is sealed before it is
@@ -11,12 +11,7 @@ export const InquiryMessage = v.object({
   id: v.string(),
   partnerId: v.string(),
   receivedAt: v.number(),
-  sealed: v.object({
-    keyVersion: v.string(),
-    keyCheck: v.nullish(v.string()),
-    iv: v.string(),
-    ciphertext: v.string(),
-  }),
+  sealed: Sealed,
 })
 
 export type InquiryMessage = v.InferOutput<typeof InquiryMessage>

@@ -1,5 +1,6 @@
 import type { Partner } from '../../shared/schemas/partner.ts'
-import { digestIn, hexBytes, sha256 } from '../http/token-digest.ts'
+import { sha256 } from '../crypto/sha256.ts'
+import { digestIn, hexBytes } from '../http/token-digest.ts'
 
 /**
  * The ids of the partners whose `reportTokenSha256` lists this token's

@@ -12,20 +12,14 @@ import {
 } from '../../shared/schemas/leads-api.ts'
 import { ApiError } from '../http/api-error.ts'
 import { BEARER_AUTH_ERRORS } from '../http/bearer-auth.ts'
+import { COORDINATOR_MAX_BODY_BYTES } from '../http/coordinator-only.ts'
 import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { listDeadLetters, replayDeadLetters } from '../leads/dead-letters.ts'
 import type { AppEnv } from '../types.ts'
 
-/** Pull, ack and replay bodies are small; anything larger is not one of them. */
-const MAX_BODY_BYTES = 64 * 1024
-
-/** Operators' view of messages intake could not store. Mounted behind coordinator auth. */
+/** Operators' view of messages intake could not store. Mounted behind coordinatorOnly (see app.ts). */
 export const deadLettersRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-store')
-  })
   .get('/', async (c) => {
     const query = parseOrThrow(DeadLettersQuery, c.req.query(), {
       code: 'invalid_query',
@@ -33,7 +27,7 @@ export const deadLettersRoutes = new Hono<AppEnv>()
     })
     return c.json(await listDeadLetters(c.env.LEADS, query.status))
   })
-  .post('/replay', jsonBodyLimit(MAX_BODY_BYTES), async (c) => {
+  .post('/replay', jsonBodyLimit(COORDINATOR_MAX_BODY_BYTES), async (c) => {
     const request = parseOrThrow(ReplayRequest, await readJsonBody(c), {
       code: 'invalid_replay',
       message: 'The replay request is not valid.',
@@ -66,7 +60,7 @@ export const deadLettersOperations: Operations = {
   'POST /replay': {
     operationId: 'replayDeadLetters',
     summary: 'Send dead letters back to the INQUIRIES queue',
-    description: `The consumer stores leads by inquiry id, so a replay never makes a second lead. Replayed dead letters are purged by the next retention run. Bodies over ${MAX_BODY_BYTES} bytes are refused.`,
+    description: `The consumer stores leads by inquiry id, so a replay never makes a second lead. Replayed dead letters are purged by the next retention run. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused.`,
     security: 'coordinatorToken',
     requestBody: jsonBody('ReplayRequest'),
     responses: { 200: jsonResponse('What was replayed', 'ReplayResponse') },

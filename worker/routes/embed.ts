@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { INQUIRY_LANGUAGES } from '../../shared/schemas/inquiry.ts'
+import { INQUIRY_LANGUAGES } from '../../shared/limits.ts'
 import { catalogFor, findPartner } from '../catalog/snapshot.ts'
 import { embedHeaders, embedPage, escapeHtml } from '../embed/page.ts'
 import { requestPage } from '../embed/request-page.ts'

@@ -11,22 +11,16 @@ import {
   VISIBILITY_TIMEOUT_MS_MIN,
 } from '../../shared/schemas/leads-api.ts'
 import { BEARER_AUTH_ERRORS } from '../http/bearer-auth.ts'
+import { COORDINATOR_MAX_BODY_BYTES } from '../http/coordinator-only.ts'
 import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { ackLeases } from '../leads/ack.ts'
 import { pullLeads } from '../leads/pull.ts'
 import type { AppEnv } from '../types.ts'
 
-/** Pull, ack and replay bodies are small; anything larger is not one of them. */
-const MAX_BODY_BYTES = 64 * 1024
-
-/** Mounted behind coordinator auth (see app.ts). Answers hold personal data: never cached. */
+/** Mounted behind coordinatorOnly (see app.ts): answers hold personal data, never cached. */
 export const leadsRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    await next()
-    c.header('Cache-Control', 'no-store')
-  })
-  .use(jsonBodyLimit(MAX_BODY_BYTES))
+  .use(jsonBodyLimit(COORDINATOR_MAX_BODY_BYTES))
   .post('/pull', async (c) => {
     const request = parseOrThrow(PullRequest, await readJsonBody(c), {
       code: 'invalid_pull',
@@ -47,7 +41,7 @@ export const leadsOperations: Operations = {
   'POST /pull': {
     operationId: 'pullLeads',
     summary: 'Lease a batch of leads, oldest first, with the personal fields decrypted',
-    description: `Shaped like a Cloudflare Queues HTTP pull consumer. batchSize 1 to ${PULL_BATCH_SIZE_MAX} (default ${PULL_BATCH_SIZE_DEFAULT}). visibilityTimeoutMs ${VISIBILITY_TIMEOUT_MS_DEFAULT} by default, ${VISIBILITY_TIMEOUT_MS_MIN} to ${VISIBILITY_TIMEOUT_MS_MAX}: the leads stay hidden from other pulls until acked or until it passes, then come back with attempts one higher. Leads that cannot be decrypted are left out, counted in skipped, and parked. Bodies over ${MAX_BODY_BYTES} bytes are refused. No CORS.`,
+    description: `Shaped like a Cloudflare Queues HTTP pull consumer. batchSize 1 to ${PULL_BATCH_SIZE_MAX} (default ${PULL_BATCH_SIZE_DEFAULT}). visibilityTimeoutMs ${VISIBILITY_TIMEOUT_MS_DEFAULT} by default, ${VISIBILITY_TIMEOUT_MS_MIN} to ${VISIBILITY_TIMEOUT_MS_MAX}: the leads stay hidden from other pulls until acked or until it passes, then come back with attempts one higher. Leads that cannot be decrypted are left out, counted in skipped, and parked. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused. No CORS.`,
     security: 'coordinatorToken',
     requestBody: jsonBody('PullRequest'),
     responses: { 200: jsonResponse('The leased leads (maybe none)', 'PullResponse') },
@@ -56,7 +50,7 @@ export const leadsOperations: Operations = {
   'POST /ack': {
     operationId: 'ackLeads',
     summary: 'Acknowledge handled leads, or give leases back for a later retry',
-    description: `Idempotent: a lease acked twice counts once. A lease whose visibility timeout passed counts nothing (its lead may already be leased to someone else). A lease in both acks and retries is acked. Bodies over ${MAX_BODY_BYTES} bytes are refused. No CORS.`,
+    description: `Idempotent: a lease acked twice counts once. A lease whose visibility timeout passed counts nothing (its lead may already be leased to someone else). A lease in both acks and retries is acked. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused. No CORS.`,
     security: 'coordinatorToken',
     requestBody: jsonBody('AckRequest'),
     responses: { 200: jsonResponse('How many leases counted', 'AckResponse') },

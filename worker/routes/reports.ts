@@ -12,9 +12,8 @@ export const INVALID_REPORT_QUERY = {
   message: 'The report query is not valid.',
 } as const
 
-/** Mounted behind coordinator auth (see app.ts): counts for every partner, never lead content. */
+/** Mounted behind coordinatorOnly (see app.ts): counts for every partner, never lead content. */
 export const reportsRoutes = new Hono<AppEnv>().get('/leads', async (c) => {
-  c.header('Cache-Control', 'no-store')
   const window = parseOrThrow(
     reportQuery(Date.now(), REPORT_DIMENSIONS),
     c.req.query(),

@@ -11,7 +11,7 @@ export interface PurgeCounts {
 }
 
 /** A positive whole number of days, or undefined when the var is not one. */
-export function retentionDays(value: string | undefined): number | undefined {
+function retentionDays(value: string | undefined): number | undefined {
   const days = Number(value ?? '90')
   return Number.isInteger(days) && days >= 1 ? days : undefined
 }

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { queryLeadsDb } from '../helpers/d1.ts'
-import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
 import { waitForLead } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'

@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { RESERVE_RULE } from '../../../scripts/lib/partner-site.ts'
-import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import {
   type PartnerSite,

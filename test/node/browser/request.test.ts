@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
+import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { leadIds, waitForLead } from './helpers/leads.ts'
 import {

@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../scripts/lib/publish.ts'
-import { type DevServer, startDevServer } from '../helpers/dev-server.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { compareClinics, requestFrame, widget } from './helpers/page.ts'

@@ -1,4 +1,4 @@
-import { runWranglerCli } from './run.ts'
+import { runWranglerCli } from '../../../scripts/lib/run-script.ts'
 
 /** Runs one SQL query on the local LEADS database of a test server's state, with wrangler. */
 export async function queryLeadsDb<Row>(persistDir: string, sql: string): Promise<Row[]> {

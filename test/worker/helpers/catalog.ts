@@ -1,12 +1,8 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import sample from '../../../sample/catalog.json'
-import {
-  CATALOG_MAX,
-  CatalogFile,
-  type CatalogManifest,
-  catalogKeys,
-} from '../../../shared/schemas/catalog.ts'
+import { catalogLayout } from '../../../shared/catalog/layout.ts'
+import { CATALOG_MAX, CatalogFile } from '../../../shared/schemas/catalog.ts'
 import { forgetCatalog } from '../../../worker/catalog/snapshot.ts'
 
 export function sampleCatalog(): CatalogFile {
@@ -15,22 +11,12 @@ export function sampleCatalog(): CatalogFile {
 
 /** Writes a catalog the way `catalog:publish` lays it out, and drops the isolate's copy. */
 export async function seedCatalog(catalog: CatalogFile = sampleCatalog()): Promise<void> {
-  const manifest: CatalogManifest = {
-    publishedAt: '2026-11-01T00:00:00.000Z',
-    clinics: catalog.clinics.map((c) => c.id),
-    packages: catalog.packages.map((p) => p.id),
-    partners: catalog.partners.map((p) => p.id),
-  }
-  const records = [
-    ...catalog.clinics.map((c) => [catalogKeys.clinic(c.id), JSON.stringify(c)] as const),
-    ...catalog.packages.map((p) => [catalogKeys.package(p.id), JSON.stringify(p)] as const),
-    ...catalog.partners.map((p) => [catalogKeys.partner(p.id), JSON.stringify(p)] as const),
-  ]
+  const { records, manifest } = catalogLayout(catalog, '2026-11-01T00:00:00.000Z')
   // Thousands of puts at once are far slower in local KV than batches of 100.
   for (let i = 0; i < records.length; i += 100) {
-    await Promise.all(records.slice(i, i + 100).map(([key, value]) => env.CATALOG.put(key, value)))
+    await Promise.all(records.slice(i, i + 100).map((r) => env.CATALOG.put(r.key, r.value)))
   }
-  await env.CATALOG.put(catalogKeys.manifest, JSON.stringify(manifest))
+  await env.CATALOG.put(manifest.key, manifest.value)
   forgetCatalog(env.CATALOG)
 }
 

@@ -3,6 +3,7 @@ import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { Inquiry, type InquiryInput } from '../../../shared/schemas/inquiry.ts'
 import type { ReportResponse } from '../../../shared/schemas/reports.ts'
+import { sha256Hex } from '../../../worker/crypto/sha256.ts'
 import { handleQueue } from '../../../worker/queue/dispatch.ts'
 import { sealInquiry } from '../../../worker/queue/message.ts'
 import { sampleCatalog, seedCatalog } from './catalog.ts'
@@ -11,11 +12,6 @@ import { validInquiry } from './inquiry.ts'
 
 /** The second active partner of report tests, beside the sample's `demo`. */
 export const OTHER_PARTNER = 'blog-b'
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
 
 /** The sample catalog plus `blog-b`, each partner holding the report tokens given. */
 export async function seedReportCatalog(tokens: Record<string, string[]> = {}): Promise<void> {

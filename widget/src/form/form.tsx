@@ -1,4 +1,9 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import {
+  CHILD_AGE_YEARS_MAX,
+  CHILD_AGE_YEARS_MIN,
+  MAX_MESSAGE_LENGTH,
+} from '../../../shared/limits.ts'
 import type { Attribution } from '../../../shared/schemas/attribution.ts'
 import {
   CONTACT_CHANNELS,
@@ -241,7 +246,12 @@ export class InquiryForm extends Component<FormProps, State> {
             {field(
               'childAgeYears',
               t.childAge,
-              text('childAgeYears', { type: 'number', inputMode: 'numeric', min: 0, max: 25 }),
+              text('childAgeYears', {
+                type: 'number',
+                inputMode: 'numeric',
+                min: CHILD_AGE_YEARS_MIN,
+                max: CHILD_AGE_YEARS_MAX,
+              }),
             )}
             {field(
               'message',
@@ -249,7 +259,7 @@ export class InquiryForm extends Component<FormProps, State> {
               <textarea
                 {...describe('message')}
                 rows={4}
-                maxLength={2000}
+                maxLength={MAX_MESSAGE_LENGTH}
                 value={values.message}
                 onInput={(e) => set({ message: e.currentTarget.value })}
               />,

@@ -1,3 +1,8 @@
+import {
+  CHILD_AGE_YEARS_MAX,
+  CHILD_AGE_YEARS_MIN,
+  MAX_MESSAGE_LENGTH,
+} from '../../../shared/limits.ts'
 import type { PreScreenQuestion } from '../../../shared/schemas/inquiry.ts'
 import type { Lang } from '../strings.ts'
 
@@ -60,8 +65,8 @@ const en = {
     contactChannel: 'Choose how we should contact you.',
     language: 'Choose a language.',
     country: 'Choose your country.',
-    childAgeYears: 'Enter the age in whole years, from 0 to 25.',
-    message: 'The message can have at most 2,000 characters.',
+    childAgeYears: `Enter the age in whole years, from ${CHILD_AGE_YEARS_MIN} to ${CHILD_AGE_YEARS_MAX}.`,
+    message: `The message can have at most ${MAX_MESSAGE_LENGTH.toLocaleString('en')} characters.`,
     preScreen: 'Choose yes, no or not sure.',
     consent: 'Please agree so we can send your request.',
     other: 'Please check this answer.',
@@ -130,8 +135,8 @@ const es: FormStrings = {
     contactChannel: 'Elija cómo prefiere que le contactemos.',
     language: 'Elija un idioma.',
     country: 'Elija su país.',
-    childAgeYears: 'Escriba la edad en años enteros, de 0 a 25.',
-    message: 'El mensaje puede tener como máximo 2000 caracteres.',
+    childAgeYears: `Escriba la edad en años enteros, de ${CHILD_AGE_YEARS_MIN} a ${CHILD_AGE_YEARS_MAX}.`,
+    message: `El mensaje puede tener como máximo ${MAX_MESSAGE_LENGTH} caracteres.`,
     preScreen: 'Elija sí, no o no estoy seguro.',
     consent: 'Acepte para que podamos enviar su solicitud.',
     other: 'Revise esta respuesta.',

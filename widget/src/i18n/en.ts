@@ -19,7 +19,7 @@ export const en = {
   warnCount: (n: number) => (n === 1 ? '1 warning sign' : `${n} warning signs`),
   pick: 'Compare',
   pickHint: 'Choose up to three clinics to compare.',
-  picked: (n: number) => `${n} of 3 chosen`,
+  picked: (n: number, max: number) => `${n} of ${max} chosen`,
   full: 'Three clinics are chosen. Remove one to add another.',
   compare: 'Compare side by side',
   back: 'Back to the list',

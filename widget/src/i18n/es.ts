@@ -21,7 +21,7 @@ export const es: Strings = {
   warnCount: (n: number) => (n === 1 ? '1 señal de alerta' : `${n} señales de alerta`),
   pick: 'Comparar',
   pickHint: 'Elija hasta tres clínicas para compararlas.',
-  picked: (n: number) => `${n} de 3 elegidas`,
+  picked: (n: number, max: number) => `${n} de ${max} elegidas`,
   full: 'Ya hay tres clínicas elegidas. Quite una para añadir otra.',
   compare: 'Comparar lado a lado',
   back: 'Volver a la lista',

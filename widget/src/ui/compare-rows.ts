@@ -32,7 +32,7 @@ export function licenceHolders(clinic: ClinicView): { holderName: string; addres
  * What a fact's cell shows, as plain data: two clinics whose values are equal
  * here show the same cell. Lists whose order carries no meaning are sorted.
  */
-export function factValue(fact: FactId, c: ClinicView, warnings: readonly WarningCode[]): unknown {
+function factValue(fact: FactId, c: ClinicView, warnings: readonly WarningCode[]): unknown {
   switch (fact) {
     case 'warnings':
       return sorted(warnings)

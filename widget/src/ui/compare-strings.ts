@@ -4,7 +4,6 @@ import type { Lang } from '../strings.ts'
 // carries only the list's strings and a live language switch needs no fetch.
 
 const en = {
-  fact: 'Fact',
   warnings: 'Warning signs',
   noWarnings: 'None found in the checked facts',
   bankLicence: 'Stem Cell Bank Licence',
@@ -30,7 +29,6 @@ const en = {
   ratingValue: (value: string, count: number) => `${value} of 5 (${count} reviews)`,
   noRating: 'No rating',
   remove: (name: string) => `Remove ${name}`,
-  requestHint: 'Ask these clinics for information. You choose what to share.',
   verifiedOn: (date: string) => `Verified ${date}`,
   licenceHolder: 'Holder and address on the licences',
   groups: {
@@ -93,7 +91,6 @@ const en = {
 export type CompareStrings = typeof en
 
 const es: CompareStrings = {
-  fact: 'Dato',
   warnings: 'Señales de alerta',
   noWarnings: 'Ninguna en los datos revisados',
   bankLicence: 'Licencia de Banco de Células Madre',
@@ -119,7 +116,6 @@ const es: CompareStrings = {
   ratingValue: (value: string, count: number) => `${value} de 5 (${count} opiniones)`,
   noRating: 'Sin valoración',
   remove: (name: string) => `Quitar ${name}`,
-  requestHint: 'Pida información a estas clínicas. Usted decide qué compartir.',
   verifiedOn: (date: string) => `Verificada el ${date}`,
   licenceHolder: 'Titular y dirección en las licencias',
   groups: {

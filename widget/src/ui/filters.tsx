@@ -1,16 +1,26 @@
+import { DEFAULT_BUDGET_CURRENCY, ROUTES, type RouteId } from '../../../shared/limits.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Strings } from '../strings.ts'
 
 export interface Filters {
-  route: '' | 'iv' | 'intrathecal'
+  route: '' | RouteId
   max: string
   currency: string
   city: string
 }
 
-export const NO_FILTERS: Filters = { route: '', max: '', currency: 'USD', city: '' }
+export const NO_FILTERS: Filters = {
+  route: '',
+  max: '',
+  currency: DEFAULT_BUDGET_CURRENCY,
+  city: '',
+}
 
-/** The same rules as GET /v1/clinics, applied to the one list fetched for every instance. */
+/**
+ * Filters, in the browser, the one list fetched for every instance: route and
+ * budget as GET /v1/clinics reads them; the city is picked from this list, so
+ * it matches exactly.
+ */
 export function applyFilters(clinics: ClinicView[], f: Filters): ClinicView[] {
   const max = f.max.trim() === '' ? Number.NaN : Number(f.max)
   return clinics.filter(
@@ -47,8 +57,11 @@ export function FilterBar({ t, id, clinics, value, onChange }: Props) {
             onChange={(e) => set({ route: e.currentTarget.value as Filters['route'] })}
           >
             <option value="">{t.anyRoute}</option>
-            <option value="iv">{t.iv}</option>
-            <option value="intrathecal">{t.intrathecal}</option>
+            {ROUTES.map((route) => (
+              <option key={route} value={route}>
+                {t[route]}
+              </option>
+            ))}
           </select>
         </label>
         <label class="f" for={`${id}b`}>

@@ -1,3 +1,4 @@
+import { MAX_CLINICS_PER_INQUIRY } from '../../../shared/limits.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { applyFilters, FilterBar, type Filters } from './filters.tsx'
@@ -30,7 +31,11 @@ export function ListView(props: ListViewProps) {
       </p>
       <ClinicList t={t} lang={lang} clinics={shown} chosen={chosen} onToggle={props.onToggle} />
       <div class="bar">
-        <p role="status">{chosen.length >= 3 ? t.full : t.picked(chosen.length)}</p>
+        <p role="status">
+          {chosen.length >= MAX_CLINICS_PER_INQUIRY
+            ? t.full
+            : t.picked(chosen.length, MAX_CLINICS_PER_INQUIRY)}
+        </p>
         <button type="button" disabled={known.length === 0} onClick={props.onCompare}>
           {t.compare}
         </button>

@@ -1,3 +1,4 @@
+import { MAX_CLINICS_PER_INQUIRY } from '../../../shared/limits.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import { formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
@@ -17,7 +18,7 @@ function fromPrice(clinic: ClinicView, lang: Lang): string | undefined {
 }
 
 export function ClinicList({ t, lang, clinics, chosen, onToggle }: Props) {
-  const full = chosen.length >= 3
+  const full = chosen.length >= MAX_CLINICS_PER_INQUIRY
   return (
     <ul class="list">
       {clinics.map((c) => {

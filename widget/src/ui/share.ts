@@ -3,12 +3,8 @@
  * fragment never reaches a server, so the choice of clinics stays in the link.
  * Read and written by the comparison chunk; first render only looks for the key.
  */
-import type { MAX_CLINICS_PER_INQUIRY } from '../../../shared/schemas/inquiry.ts'
+import { MAX_CLINICS_PER_INQUIRY } from '../../../shared/limits.ts'
 import { SHARE_KEY as KEY } from './share-key.ts'
-
-// A type-only import keeps valibot out of this chunk; the type is the literal
-// value, so this stops compiling if the shared limit changes.
-const MAX_CLINICS: typeof MAX_CLINICS_PER_INQUIRY = 3
 
 /** The clinic ids a URL fragment asks to compare, or [] when it asks nothing of the widget. */
 export function parseShareFragment(hash: string): string[] {
@@ -23,7 +19,7 @@ export function parseShareFragment(hash: string): string[] {
   } catch {
     return []
   }
-  return [...new Set(ids.map((id) => id.trim()).filter(Boolean))].slice(0, MAX_CLINICS)
+  return [...new Set(ids.map((id) => id.trim()).filter(Boolean))].slice(0, MAX_CLINICS_PER_INQUIRY)
 }
 
 /** The page's own address with its fragment replaced by the comparison's. */

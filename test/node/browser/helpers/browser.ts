@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 import { existsSync } from 'node:fs'
 import type { Page } from 'playwright-core'
-import { CHROMIUM_PATH, launchChromium } from '../../../../scripts/lib/chromium.ts'
+import { CHROMIUM_PATH, launchChromium, waitForWidget } from '../../../../scripts/lib/chromium.ts'
 
-export { CHROMIUM_PATH, launchChromium }
+export { launchChromium, waitForWidget }
 
 /**
  * Why the browser suite cannot run here, or undefined when it can. Under
@@ -41,12 +41,4 @@ export async function watchProblems(page: Page): Promise<PageProblems> {
   })
   page.on('pageerror', (error) => problems.pageErrors.push(error.message))
   return problems
-}
-
-/** Waits until an instance has rendered its clinic list. */
-export async function waitForWidget(page: Page, lang = 'en'): Promise<void> {
-  await page
-    .locator(`clinic-compare[lang="${lang}"] .card`)
-    .first()
-    .waitFor({ state: 'visible', timeout: 20_000 })
 }

@@ -1,6 +1,6 @@
+import type { DevServer } from '../../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../../scripts/lib/publish.ts'
-import type { DevServer } from '../../helpers/dev-server.ts'
 
 export {
   type PartnerSite,

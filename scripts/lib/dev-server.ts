@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from '../../../scripts/lib/free-port.ts'
-import { ROOT } from '../../../scripts/lib/wrangler.ts'
+import { freePort } from './free-port.ts'
+import { ROOT } from './wrangler.ts'
 
 export { freePort }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { type ProcessResult, runProcess } from '../../../scripts/lib/process.ts'
-import { ROOT, runWrangler } from '../../../scripts/lib/wrangler.ts'
+import { type ProcessResult, runProcess } from './process.ts'
+import { ROOT, runWrangler } from './wrangler.ts'
 
 export type RunResult = ProcessResult
 

@@ -1,0 +1,33 @@
+import { type CatalogFile, type CatalogManifest, catalogKeys } from '../schemas/catalog.ts'
+
+export interface KvEntry {
+  key: string
+  value: string
+}
+
+/**
+ * A catalog as KV holds it, for `catalog:publish`, the bench and the tests
+ * alike: one entry per record, and the manifest that makes them visible.
+ * Writers put every record before the manifest, so a reader never sees a
+ * half-published mix.
+ */
+export function catalogLayout(
+  catalog: CatalogFile,
+  publishedAt: string,
+): { records: KvEntry[]; manifest: KvEntry } {
+  const entry = (key: string, record: unknown): KvEntry => ({ key, value: JSON.stringify(record) })
+  const manifest: CatalogManifest = {
+    publishedAt,
+    clinics: catalog.clinics.map((r) => r.id),
+    packages: catalog.packages.map((r) => r.id),
+    partners: catalog.partners.map((r) => r.id),
+  }
+  return {
+    records: [
+      ...catalog.clinics.map((r) => entry(catalogKeys.clinic(r.id), r)),
+      ...catalog.packages.map((r) => entry(catalogKeys.package(r.id), r)),
+      ...catalog.partners.map((r) => entry(catalogKeys.partner(r.id), r)),
+    ],
+    manifest: entry(catalogKeys.manifest, manifest),
+  }
+}
