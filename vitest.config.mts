@@ -38,7 +38,8 @@ export default defineConfig({
           name: 'node',
           include: ['test/node/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // A lead may wait for a queue retry or two (test/node/browser/helpers/leads.ts).
+          testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file starts its own wrangler; two at once fit this machine.
           maxWorkers: 2,
