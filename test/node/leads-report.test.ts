@@ -8,7 +8,6 @@ import { type RunResult, runScript } from '../../scripts/lib/run-script.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import type { InquiryInput } from '../../shared/schemas/inquiry.ts'
 import type { ReportResponse } from '../../shared/schemas/reports.ts'
-import { queryLeadsDb } from './helpers/d1.ts'
 
 const OTHER = 'blog-b'
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -68,15 +67,19 @@ async function send(
   return ((await response.json()) as { id: string }).id
 }
 
+/**
+ * Waits until the consumer has stored every lead, asking the coordinators'
+ * report (it counts without leasing). Reading the D1 file from a second
+ * process instead would make the server's own writes retry (SQLITE_BUSY).
+ */
 async function waitStored(ids: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000
+  const deadline = Date.now() + 90_000
   for (;;) {
-    const list = ids.map((id) => `'${id}'`).join(',')
-    const rows = await queryLeadsDb<{ n: number }>(
-      server.persistDir,
-      `SELECT count(*) AS n FROM leads WHERE id IN (${list})`,
-    )
-    if (rows[0]?.n === ids.length) return
+    const response = await fetch(`${server.url}/v1/reports/leads?since=1d&by=partner`, {
+      headers: { Authorization: `Bearer ${coordinatorToken}` },
+    })
+    const { rows } = (await response.json()) as { rows: { received: number }[] }
+    if (rows.reduce((n, row) => n + row.received, 0) === ids.length) return
     if (Date.now() > deadline) throw new Error('the leads were not stored in time')
     await new Promise((r) => setTimeout(r, 500))
   }
