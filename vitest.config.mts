@@ -41,8 +41,10 @@ export default defineConfig({
           // A lead may wait for a queue retry or two (test/node/browser/helpers/leads.ts).
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Each file starts its own wrangler; two at once fit this machine.
-          maxWorkers: 2,
+          // Each file starts its own wrangler and, for the browser, Chromium. Two at
+          // once made a lead in request-frame.test.ts miss its wait in 2 of 3 CI
+          // runs (it passes alone): one at a time until that is understood.
+          maxWorkers: 1,
         },
       },
     ],
