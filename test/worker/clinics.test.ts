@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
-import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import {
+  callRefreshingCatalog,
+  publishCatalog,
+  sampleCatalog,
+  seedCatalog,
+} from './helpers/catalog.ts'
 import { call, json } from './helpers/http.ts'
 
 async function listClinics(query = '') {
@@ -81,6 +86,28 @@ describe('GET /v1/clinics', () => {
     await seedCatalog(catalog)
     const changed = await call('/v1/clinics?route=iv', { headers: { 'If-None-Match': etag } })
     expect(changed.status).toBe(200)
+  })
+
+  it('serves the whole list to every request and a new one after the catalog refresh', async () => {
+    const list = async () => {
+      const response = await callRefreshingCatalog('/v1/clinics')
+      return { etag: response.headers.get('ETag'), body: await response.text() }
+    }
+    const first = await list()
+    // The encoded list is kept per snapshot: each response gets all of it.
+    expect(await list()).toEqual(first)
+    expect(v.parse(ClinicsResponse, JSON.parse(first.body)).clinics).toHaveLength(6)
+
+    const catalog = sampleCatalog()
+    catalog.clinics = catalog.clinics.filter((c) => c.id !== 'aurora-tijuana')
+    catalog.packages = catalog.packages.filter((p) => p.clinicId !== 'aurora-tijuana')
+    await publishCatalog(catalog)
+    await list()
+    const refreshed = await list()
+    expect(refreshed.etag).not.toBe(first.etag)
+    const ids = v.parse(ClinicsResponse, JSON.parse(refreshed.body)).clinics.map((c) => c.id)
+    expect(ids).toHaveLength(5)
+    expect(ids).not.toContain('aurora-tijuana')
   })
 
   it('allows any origin to read the catalog', async () => {

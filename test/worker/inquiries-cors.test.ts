@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { MAX_INQUIRY_BYTES } from '../../worker/routes/inquiries.ts'
-import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import {
+  callRefreshingCatalog,
+  publishCatalog,
+  sampleCatalog,
+  seedCatalog,
+} from './helpers/catalog.ts'
 import { call } from './helpers/http.ts'
 import { nextClientIp, postInquiry, validInquiry } from './helpers/inquiry.ts'
 
@@ -97,6 +102,38 @@ describe('CORS on every answer of POST /v1/inquiries', () => {
       },
     })
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(PARTNER_SITE)
+  })
+
+  it('follows the partners’ origins from one catalog refresh to the next, in the same isolate', async () => {
+    const granted = async () => {
+      const response = await callRefreshingCatalog('/v1/inquiries', {
+        method: 'OPTIONS',
+        headers: { Origin: PARTNER_SITE, 'Access-Control-Request-Method': 'POST' },
+      })
+      return response.headers.get('Access-Control-Allow-Origin') === PARTNER_SITE
+    }
+    // Each change is published while the isolate holds a copy: the request that
+    // finds its copy old starts the refresh, the next one sees the new catalog.
+    const publishAndRefresh = async (
+      change: (demo: { active: boolean; allowedOrigins: string[] }) => void,
+    ) => {
+      const catalog = sampleCatalog()
+      const demo = catalog.partners.find((p) => p.id === 'demo')
+      if (!demo) throw new Error('the sample catalog has the demo partner')
+      change(demo)
+      await publishCatalog(catalog)
+      await granted()
+      return granted()
+    }
+    expect(await granted()).toBe(true)
+    expect(await publishAndRefresh(() => undefined)).toBe(false)
+    expect(await publishAndRefresh((demo) => demo.allowedOrigins.push(PARTNER_SITE))).toBe(true)
+    expect(
+      await publishAndRefresh((demo) => {
+        demo.allowedOrigins.push(PARTNER_SITE)
+        demo.active = false
+      }),
+    ).toBe(false)
   })
 
   it('takes a request from the Worker’s own origin, which is the /embed frame', async () => {

@@ -14,23 +14,37 @@ function refreshMs(setting: string | undefined): number {
 
 export interface CatalogSnapshot extends CatalogData {
   byId: Map<string, ClinicView>
+  /**
+   * Every origin some active partner allows. Built with the snapshot, so a
+   * partner's new, removed or deactivated origin counts from its next load on.
+   */
+  partnerOrigins: ReadonlySet<string>
   /** Content hash of the whole catalog, the base of every ETag. */
   hash: string
-  /** The unfiltered list, serialised once per snapshot. */
-  allClinicsBody: string
+  /** The unfiltered list as UTF-8 JSON, encoded once per snapshot rather than per response. */
+  allClinicsBody: Uint8Array
   loadedAt: number
+}
+
+function activePartnerOrigins(partners: Iterable<Partner>): Set<string> {
+  const origins = new Set<string>()
+  for (const partner of partners) {
+    if (partner.active) for (const origin of partner.allowedOrigins) origins.add(origin)
+  }
+  return origins
 }
 
 async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
   const data = await loadCatalog(kv, Date.now())
-  const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
+  const allClinicsText = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
   const partnerText = JSON.stringify([...data.partners.values()])
   return {
     ...data,
     byId: new Map(data.clinics.map((c) => [c.id, c])),
+    partnerOrigins: activePartnerOrigins(data.partners.values()),
     // 96 bits name a snapshot well enough for an ETag.
-    hash: (await sha256Hex(allClinicsBody + partnerText)).slice(0, 24),
-    allClinicsBody,
+    hash: (await sha256Hex(allClinicsText + partnerText)).slice(0, 24),
+    allClinicsBody: new TextEncoder().encode(allClinicsText),
     loadedAt: Date.now(),
   }
 }

@@ -18,11 +18,9 @@ export interface PartnerCorsOptions {
 export function partnerCors(options: PartnerCorsOptions): MiddlewareHandler<AppEnv> {
   return async function partnerCors(c, next) {
     const origin = c.req.header('Origin')
-    const catalog = origin ? await catalogFor(c) : undefined
+    // An empty Origin names no site: it is refused without reading the catalog.
     const allowed =
-      origin !== undefined &&
-      catalog !== undefined &&
-      [...catalog.partners.values()].some((p) => p.active && p.allowedOrigins.includes(origin))
+      origin !== undefined && origin !== '' && (await catalogFor(c)).partnerOrigins.has(origin)
 
     if (c.req.method === 'OPTIONS') {
       if (!allowed) return c.body(null, 204, { Vary: 'Origin' })

@@ -1,23 +1,46 @@
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import sample from '../../../sample/catalog.json'
 import { catalogLayout } from '../../../shared/catalog/layout.ts'
 import { CATALOG_MAX, CatalogFile } from '../../../shared/schemas/catalog.ts'
+import { app } from '../../../worker/app.ts'
 import { forgetCatalog } from '../../../worker/catalog/snapshot.ts'
 
 export function sampleCatalog(): CatalogFile {
   return v.parse(CatalogFile, structuredClone(sample))
 }
 
-/** Writes a catalog the way `catalog:publish` lays it out, and drops the isolate's copy. */
-export async function seedCatalog(catalog: CatalogFile = sampleCatalog()): Promise<void> {
+/** Writes a catalog the way `catalog:publish` lays it out; the isolate keeps serving its copy. */
+export async function publishCatalog(catalog: CatalogFile): Promise<void> {
   const { records, manifest } = catalogLayout(catalog, '2026-11-01T00:00:00.000Z')
   // Thousands of puts at once are far slower in local KV than batches of 100.
   for (let i = 0; i < records.length; i += 100) {
     await Promise.all(records.slice(i, i + 100).map((r) => env.CATALOG.put(r.key, r.value)))
   }
   await env.CATALOG.put(manifest.key, manifest.value)
+}
+
+/** Writes a catalog the way `catalog:publish` lays it out, and drops the isolate's copy. */
+export async function seedCatalog(catalog: CatalogFile = sampleCatalog()): Promise<void> {
+  await publishCatalog(catalog)
   forgetCatalog(env.CATALOG)
+}
+
+/**
+ * Sends a request through the app with a catalog refresh interval of 1 ms,
+ * so the isolate re-reads KV in the background as it would after
+ * CATALOG_REFRESH_SECONDS, and waits for that refresh to finish.
+ */
+export async function callRefreshingCatalog(path: string, init?: RequestInit): Promise<Response> {
+  const ctx = createExecutionContext()
+  const response = await app.fetch(
+    new Request(`https://worker.test${path}`, init),
+    { ...env, CATALOG_REFRESH_SECONDS: '0.001' },
+    ctx,
+  )
+  await waitOnExecutionContext(ctx)
+  return response
 }
 
 /**
