@@ -23,12 +23,19 @@ export type PreScreenQuestion = (typeof PRE_SCREEN_QUESTIONS)[number]
 const Answer = v.picklist(PRE_SCREEN_ANSWERS, 'Answer yes, no or not sure')
 
 let regionNames: Intl.DisplayNames | undefined
+/** Intl's answer per code (at most 26 × 26): asking ICU costs more than the rest of the field's checks. */
+const knownRegions = new Map<string, boolean>()
 function isKnownRegion(code: string): boolean {
   // Valibot runs every check of a pipe, so this also sees codes the regex refused.
   // ZZ is "Unknown Region" to Intl, not a country.
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false
-  regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
-  return regionNames.of(code) !== undefined
+  let known = knownRegions.get(code)
+  if (known === undefined) {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' })
+    known = regionNames.of(code) !== undefined
+    knownRegions.set(code, known)
+  }
+  return known
 }
 
 /** Channels that need a phone number to be usable. */

@@ -50,12 +50,6 @@ function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-
 /**
  * A key check value: 8 bytes of SHA-256 over a fixed label and the key. It
  * names one key without revealing it, so a record sealed with another key of
@@ -100,9 +94,7 @@ export async function fingerprint(
   const keyVersion = version ?? keyring.current.version
   const entry = keyring.byVersion.get(keyVersion)
   if (!entry) return undefined
-  const mac = new Uint8Array(
-    await crypto.subtle.sign('HMAC', entry.fingerprint, new TextEncoder().encode(text)),
-  )
+  const mac = await crypto.subtle.sign('HMAC', entry.fingerprint, new TextEncoder().encode(text))
   return { keyVersion, mac: toHex(mac) }
 }
 
@@ -199,8 +191,8 @@ export async function seal(secret: string, plaintext: string, context: string): 
   return {
     keyVersion: current.version,
     keyCheck: current.check,
-    iv: toBase64(iv),
-    ciphertext: toBase64(new Uint8Array(ciphertext)),
+    iv: iv.toBase64(),
+    ciphertext: new Uint8Array(ciphertext).toBase64(),
   }
 }
 

@@ -8,7 +8,7 @@ export async function sha256(input: string | Uint8Array<ArrayBuffer>): Promise<A
 
 /** Bytes as lowercase hex, as `sha256sum` prints a digest. */
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return (bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toHex()
 }
 
 export async function sha256Hex(input: string | Uint8Array<ArrayBuffer>): Promise<string> {

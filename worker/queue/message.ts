@@ -16,13 +16,15 @@ export const InquiryMessage = v.object({
 
 export type InquiryMessage = v.InferOutput<typeof InquiryMessage>
 
+/** `json` is the inquiry as JSON.stringify writes it, when the caller has it already. */
 export async function sealInquiry(
   secret: string,
   id: string,
   receivedAt: number,
   inquiry: Inquiry,
+  json = JSON.stringify(inquiry),
 ): Promise<InquiryMessage> {
-  const sealed: Sealed = await seal(secret, JSON.stringify(inquiry), `inquiry:${id}`)
+  const sealed: Sealed = await seal(secret, json, `inquiry:${id}`)
   return { v: 1, id, partnerId: inquiry.partnerId, receivedAt, sealed }
 }
 

@@ -62,8 +62,8 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     // The Worker's own origin is the /embed frame, which only allowed origins may frame.
     if (
       origin !== undefined &&
-      origin !== new URL(c.req.url).origin &&
-      !partner.allowedOrigins.includes(origin)
+      !partner.allowedOrigins.includes(origin) &&
+      origin !== new URL(c.req.url).origin
     ) {
       throw new ApiError(
         'origin_not_allowed',
@@ -112,9 +112,8 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     try {
       // A repeat is sent again: the consumer stores each id once, and this
       // covers a first attempt whose send failed after its key was recorded.
-      await c.env.INQUIRIES.send(await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry), {
-        contentType: 'json',
-      })
+      const message = await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry, canonical)
+      await c.env.INQUIRIES.send(message, { contentType: 'json' })
     } catch (cause) {
       if (hash && !repeat) await releaseKey(c.env.LEADS, id, hash).catch(() => undefined)
       throw unavailable('queue_unavailable', cause)
