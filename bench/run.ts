@@ -10,7 +10,7 @@ import { runBurst } from './burst.ts'
 import { runHostile } from './hostile.ts'
 import { MOBILE_BUDGETS, MOBILE_PROFILE, measureMobile } from './mobile.ts'
 import { type Check, printTable } from './report.ts'
-import { BENCH_RATE_LIMIT, type BenchServer, startBenchServer } from './server.ts'
+import { BENCH_RATE_LIMIT, startBenchServer, waitForQueueQuiet } from './server.ts'
 import { ENDPOINTS, type Endpoint, interleavedThroughput, median } from './throughput.ts'
 
 // Budgets from ../shared/DESIGN.md ("Budgets").
@@ -22,18 +22,6 @@ const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 10
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Until the queue consumer has stored what was sent, so it does not load the next round. */
-async function waitForQueueQuiet(server: BenchServer, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  let last = -1
-  for (;;) {
-    const count = await server.countLeads()
-    if (count === last || Date.now() > deadline) return
-    last = count
-    await sleep(1000)
-  }
-}
 
 const started = Date.now()
 const loadAtStart = loadavg()[0]

@@ -82,6 +82,18 @@ async function seedCatalog(kv: KV, catalog: CatalogFile): Promise<void> {
   await kv.put(manifest.key, manifest.value)
 }
 
+/** Until the queue consumer has stored what was sent, so it does not load what is measured next. */
+export async function waitForQueueQuiet(server: BenchServer, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  let last = -1
+  for (;;) {
+    const count = await server.countLeads()
+    if (count === last || Date.now() > deadline) return
+    last = count
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+}
+
 /**
  * The Worker on workerd through Miniflare's API: the bindings wrangler.toml
  * declares, ephemeral state (Miniflare's own temp dir, removed on stop), no
@@ -89,7 +101,11 @@ async function seedCatalog(kv: KV, catalog: CatalogFile): Promise<void> {
  */
 export async function startBenchServer(
   port: number,
-  debug: { inspectorPort?: number } = {},
+  debug: {
+    inspectorPort?: number
+    /** Bundled in place of wrangler.toml's `main` (an instrument such as bench/steps-worker.ts). */
+    entry?: string
+  } = {},
 ): Promise<BenchServer> {
   // Fresh secrets for this run only; given through the environment so wrangler
   // finds the required ones, and set again on the bindings below so a
@@ -104,7 +120,7 @@ export async function startBenchServer(
     join(ROOT, 'wrangler.toml'),
   )
   if (!main) throw new Error('wrangler.toml has no main')
-  const script = await bundleWorker(main, define)
+  const script = await bundleWorker(debug.entry ?? main, define)
 
   const logCounts: Record<string, number> = {}
   const recentErrors: string[] = []
