@@ -27,7 +27,7 @@ export async function runHostile(
   const outcomes = await runPool(cases, concurrency, async (c, i) => {
     const headers = i % 2 === 0 ? { ...c.headers, 'Idempotency-Key': `hostile-${i}` } : c.headers
     const { status } = await send(`${url}/v1/inquiries`, { method: 'POST', headers, body: c.body })
-    return { kind: c.kind, status, expected: expectation(c, catalog) }
+    return { kind: c.kind, status, expected: expectation(c, catalog, new URL(url).origin) }
   })
   const result: HostileResult = { sent: cases.length, fiveXX: 0, wronglyAccepted: 0 }
   const detail: HostileDetail = { byKind: {}, otherStatus: 0, networkErrors: 0 }
