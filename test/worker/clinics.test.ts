@@ -94,7 +94,7 @@ describe('GET /v1/clinics', () => {
       return { etag: response.headers.get('ETag'), body: await response.text() }
     }
     const first = await list()
-    // The encoded list is kept per snapshot: each response gets all of it.
+    // The list is serialised once per snapshot: each response gets all of it.
     expect(await list()).toEqual(first)
     expect(v.parse(ClinicsResponse, JSON.parse(first.body)).clinics).toHaveLength(6)
 

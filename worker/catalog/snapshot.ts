@@ -21,8 +21,8 @@ export interface CatalogSnapshot extends CatalogData {
   partnerOrigins: ReadonlySet<string>
   /** Content hash of the whole catalog, the base of every ETag. */
   hash: string
-  /** The unfiltered list as UTF-8 JSON, encoded once per snapshot rather than per response. */
-  allClinicsBody: Uint8Array
+  /** The unfiltered list, serialised once per snapshot. */
+  allClinicsBody: string
   loadedAt: number
 }
 
@@ -36,15 +36,15 @@ function activePartnerOrigins(partners: Iterable<Partner>): Set<string> {
 
 async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
   const data = await loadCatalog(kv, Date.now())
-  const allClinicsText = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
+  const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
   const partnerText = JSON.stringify([...data.partners.values()])
   return {
     ...data,
     byId: new Map(data.clinics.map((c) => [c.id, c])),
     partnerOrigins: activePartnerOrigins(data.partners.values()),
     // 96 bits name a snapshot well enough for an ETag.
-    hash: (await sha256Hex(allClinicsText + partnerText)).slice(0, 24),
-    allClinicsBody: new TextEncoder().encode(allClinicsText),
+    hash: (await sha256Hex(allClinicsBody + partnerText)).slice(0, 24),
+    allClinicsBody,
     loadedAt: Date.now(),
   }
 }

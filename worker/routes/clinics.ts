@@ -14,11 +14,7 @@ import type { AppEnv } from '../types.ts'
 /** A public catalog: shared caches may keep it briefly and serve it stale while refetching. */
 const CATALOG_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300'
 
-function cachedJson(
-  body: string | Uint8Array,
-  etag: string,
-  ifNoneMatch: string | undefined,
-): Response {
+function cachedJson(body: string, etag: string, ifNoneMatch: string | undefined): Response {
   const headers = {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': CATALOG_CACHE_CONTROL,
