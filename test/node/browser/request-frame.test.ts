@@ -262,6 +262,49 @@ describe.skipIf(missing)(
       await page.close()
     })
 
+    it('switches an open form to the page’s new language without reloading it or losing what was typed', async () => {
+      const page = await article()
+      const w = widget(page)
+      await compareClinics(page, ['Brisa'])
+      await fillRequestForm(w)
+      const frame = page.frames().find((x) => x.url().includes('/embed/request'))
+      if (!frame) throw new Error('no request frame')
+      // Gone if the frame's page were loaded again.
+      await frame.evaluate(() => {
+        ;(window as unknown as { marker: number }).marker = 1
+      })
+      await w.evaluate((el) => el.setAttribute('lang', 'es'))
+      const es = requestFrame(widget(page, 'es'))
+      await es.getByRole('heading', { name: 'Pedir información' }).waitFor()
+      expect(await es.getByLabel('Su nombre').inputValue()).toBe('Sample Parent')
+      expect(await frame.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+      expect(await es.getByLabel('Your name').count()).toBe(0)
+      await page.close()
+    })
+
+    it('offers to try again when the form’s frame never says it is ready, and then shows the form', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
+      await page.clock.install()
+      await page.goto(blog.url('/article'))
+      await waitForWidget(page)
+      const w = widget(page)
+      // The frame's page cannot be reached (offline, a proxy that blocks it).
+      await page.route('**/embed/request?**', (route) => route.abort('connectionrefused'))
+      await compareClinics(page, ['Aurora'])
+      await w.getByRole('button', { name: 'Request information' }).click()
+      const alert = w.getByRole('alert')
+      await page.clock.runFor(14_000)
+      expect(await alert.count()).toBe(0)
+      await page.clock.runFor(2_000)
+      await expect.poll(() => alert.textContent()).toContain('did not load')
+      await page.unroute('**/embed/request?**')
+      await alert.getByRole('button', { name: 'Try again' }).click()
+      await requestFrame(w).locator('form').waitFor({ timeout: 20_000 })
+      await expect.poll(() => alert.count()).toBe(0)
+      await context.close()
+    })
+
     it('refuses to show the form in a page whose origin the partner does not list', async () => {
       // The widget on a stranger's page: the browser refuses the frame (frame-ancestors).
       const page = await browser.newPage()
