@@ -42,9 +42,10 @@ const lazyChunksExternal: Plugin = {
 }
 
 /**
- * In a lazy chunk, every module main.js already holds (Preact and the
- * shared helpers) is imported from main.js itself, by the names main.tsx
- * exports: one Preact instance, and nothing downloaded twice.
+ * In a lazy chunk, every module main.js already holds (the shared helpers)
+ * is imported from main.js itself, by the names main.ts exports: nothing
+ * downloaded twice. Preact is not in main.js (the list is plain DOM): the
+ * comparison chunk carries it.
  */
 function fromMain(main: Metafile['outputs'][string]): Plugin {
   const held = new Set(Object.keys(main.inputs).map((p) => resolve(ROOT, p)))
@@ -100,7 +101,7 @@ async function checkLinks(files: OutputFile[]): Promise<void> {
 /**
  * The version directory of one build: a hash of every module file's name and
  * content. The files must share it: main.js names the lazy chunks and they
- * import Preact back from main.js, a cycle in which no file can change alone.
+ * import the shared helpers back from main.js, a cycle in which no file can change alone.
  * An unchanged widget keeps its URLs across deploys, so they are immutable.
  */
 function versionOf(files: OutputFile[]): string {
@@ -135,7 +136,7 @@ function versionMetafile(meta: Metafile, version: string): Metafile {
  * partners embed with `async`, at a URL that never changes), which imports the
  * ES module `widget/<version>/main.js`: everything the list needs in one file
  * (one gzip stream, one request). The comparison, the form and each language
- * are lazy chunks next to it, which import Preact and the shared helpers back
+ * are lazy chunks next to it, which import the shared helpers back
  * from main.js. The request form is not among them: it is
  * `embed-request.js`, the script of the frame page `/embed/request`. Returns
  * both module builds' metafiles merged (for sizes).
@@ -156,7 +157,7 @@ export async function buildWidget(): Promise<Metafile> {
   } satisfies BuildOptions
   const modules = await esbuild.build({
     ...common,
-    entryPoints: { main: 'widget/src/main.tsx' },
+    entryPoints: { main: 'widget/src/main.ts' },
     outdir: WIDGET_DIR,
     format: 'esm',
     metafile: true,

@@ -3,7 +3,7 @@
  * on first need. A browser remembers a module URL that failed for the life of
  * the page: importing it again fails at once, without a request. So a retry
  * asks for the chunk under a new URL, `<name>.js?retry=N` next to main.js; it
- * still imports Preact from main.js, the one instance.
+ * still imports the shared helpers from main.js, one instance of each.
  */
 export function lazyChunk<M>(name: string, first: () => Promise<M>): () => Promise<M> {
   let pending: Promise<M> | undefined

@@ -1,11 +1,10 @@
 // What the lazy chunks (comparison, form) take from main.js rather than
 // bundling again: scripts/lib/build-widget.ts points their imports of these
 // modules at main.js, and fails the build if a name they use is missing here.
+// Preact is not among them: main.js renders the list without it.
 
-export { Component, createRef } from 'preact'
-export { Fragment, jsx, jsxs } from 'preact/jsx-runtime'
 export { apiUrl } from './api.ts'
 export { DAY_MS, formatPrice, parseDate } from './format.ts'
 export { adoptSheet } from './styles.ts'
 export { SHARE_KEY } from './ui/share-key.ts'
-export { Unavailable } from './ui/unavailable.tsx'
+export { UNAVAILABLE } from './unavailable.ts'

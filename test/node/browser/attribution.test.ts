@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { queryLeadsDb } from '../helpers/d1.ts'
 import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
-import { waitForLead } from './helpers/leads.ts'
+import { type LeadWatch, watchLeads } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
 let server: DevServer
+let leads: LeadWatch
 let browser: Browser
 
 /** Sends a request from the widget; returns the inquiry body it posted and the request id. */
@@ -27,7 +28,7 @@ async function sendFromWidget(page: Page): Promise<{ body: Record<string, unknow
 }
 
 async function storedAttribution(id: string) {
-  await waitForLead(server.persistDir, id)
+  await leads.waitFor(id)
   const [row] = await queryLeadsDb<Record<string, unknown>>(
     server.persistDir,
     `SELECT attr_source, attr_medium, attr_campaign, attr_page FROM leads WHERE id = '${id}'`,
@@ -38,6 +39,9 @@ async function storedAttribution(id: string) {
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'attribution', () => {
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startDevServer(), launchChromium()])
+  })
+  beforeAll(() => {
+    leads = watchLeads(server)
   })
   afterAll(async () => {
     await browser?.close()

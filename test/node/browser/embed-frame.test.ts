@@ -3,7 +3,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { browserMissing, launchChromium, watchProblems } from './helpers/browser.ts'
-import { leadIds, waitForLead } from './helpers/leads.ts'
+import { type LeadWatch, watchLeads } from './helpers/leads.ts'
 import { fillRequestForm } from './helpers/page.ts'
 import {
   allowOrigins,
@@ -16,6 +16,7 @@ import {
 const missing = browserMissing()
 
 let server: DevServer
+let leads: LeadWatch
 let browser: Browser
 /** A partner's hosted blog: it may frame the widget. */
 let host: PartnerSite
@@ -59,6 +60,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /e
     }
     // Only the host: the Worker's own origin, where the frame sends from, is not listed.
     await allowOrigins(server, 'demo', [host.origin], { only: true })
+  })
+  beforeAll(() => {
+    leads = watchLeads(server)
   })
   afterAll(async () => {
     await browser?.close()
@@ -115,7 +119,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /e
     const frame = page.frameLocator('iframe')
     const w = frame.locator('clinic-compare')
     await w.locator('.card').first().waitFor({ timeout: 20_000 })
-    const before = await leadIds(server.persistDir)
+    const before = await leads.ids()
     await w.locator('.card', { hasText: 'Cedro' }).getByRole('checkbox').check()
     await w.getByRole('button', { name: 'Compare side by side' }).click()
     const f = await fillRequestForm(w)
@@ -123,7 +127,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /e
     const status = f.getByRole('status').filter({ hasText: 'Request id' })
     await status.waitFor({ timeout: 20_000 })
     const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
-    const after = await waitForLead(server.persistDir, id)
+    const after = await leads.waitFor(id)
     expect(after.filter((x) => !before.includes(x))).toEqual([id])
     await page.close()
   })

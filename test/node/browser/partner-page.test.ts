@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { leadIds, waitForLead } from './helpers/leads.ts'
+import { type LeadWatch, watchLeads } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
 import {
   allowOrigins,
@@ -16,6 +16,7 @@ import {
 const missing = browserMissing()
 
 let server: DevServer
+let leads: LeadWatch
 let browser: Browser
 let site: PartnerSite
 
@@ -70,6 +71,9 @@ ${script}
     // A single-page app's shell: its code adds the widget and the script later.
     site.page('/app', partnerPage('Parent app', '<div id="route"></div>'), csp)
     await allowOrigins(server, 'demo', [site.origin])
+  })
+  beforeAll(() => {
+    leads = watchLeads(server)
   })
   afterAll(async () => {
     await browser?.close()
@@ -290,7 +294,7 @@ ${script}
     const problems = await watchProblems(page)
     await page.reload()
     await waitForWidget(page)
-    const before = await leadIds(server.persistDir)
+    const before = await leads.ids()
     const posts: Request[] = []
     page.on('request', (r) => r.url().endsWith('/v1/inquiries') && posts.push(r))
     await compareClinics(page, ['Aurora', 'Cedro'])
@@ -303,7 +307,7 @@ ${script}
     const post = posts.find((r) => r.method() === 'POST')
     // The form's frame sends it, from the Worker's own origin, never the partner page.
     expect(await post?.headerValue('Origin')).toBe(new URL(server.url).origin)
-    const after = await waitForLead(server.persistDir, id)
+    const after = await leads.waitFor(id)
     expect(after.filter((x) => !before.includes(x))).toEqual([id])
     expect(problems).toEqual(NO_PROBLEMS)
     await page.close()

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { leadIds, waitForLead } from './helpers/leads.ts'
+import { type LeadWatch, watchLeads } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, focused, requestFrame, widget } from './helpers/page.ts'
 import {
   allowOrigins,
@@ -17,6 +17,7 @@ import {
 const missing = browserMissing()
 
 let server: DevServer
+let leads: LeadWatch
 let browser: Browser
 /** The partner's blog, another origin than the Worker's, listed by the partner. */
 let blog: PartnerSite
@@ -90,6 +91,9 @@ describe.skipIf(missing)(
       }
       await allowOrigins(server, 'demo', [blog.origin], { only: true })
     })
+    beforeAll(() => {
+      leads = watchLeads(server)
+    })
     afterAll(async () => {
       await browser?.close()
       await Promise.all([server?.stop(), blog?.stop(), stranger?.stop()])
@@ -111,12 +115,12 @@ describe.skipIf(missing)(
       await w.getByLabel('City').selectOption('Cancún')
       await expect.poll(() => recorded(page)).toContain('Cancún')
       await w.getByLabel('City').selectOption('')
-      const before = await leadIds(server.persistDir)
+      const before = await leads.ids()
       await compareClinics(page, ['Aurora', 'Cedro'])
       const f = await fillRequestForm(w)
       await f.getByLabel('Message').fill('Sample question about the visit')
       const id = await sendAndReadId(f)
-      const after = await waitForLead(server.persistDir, id)
+      const after = await leads.waitFor(id)
       expect(after.filter((x) => !before.includes(x))).toEqual([id])
 
       const seen = (await recorded(page)).join('\n')
@@ -161,7 +165,7 @@ describe.skipIf(missing)(
     it('keeps one lead when the answer is lost and the family sends again', async () => {
       const page = await article()
       const w = widget(page)
-      const before = await leadIds(server.persistDir)
+      const before = await leads.ids()
       const keys: (string | null)[] = []
       let cut = true
       await page.route('**/v1/inquiries', async (route) => {
@@ -179,7 +183,7 @@ describe.skipIf(missing)(
       const id = await sendAndReadId(f)
       expect(keys).toHaveLength(2)
       expect(keys[1]).toBe(keys[0])
-      const after = await waitForLead(server.persistDir, id)
+      const after = await leads.waitFor(id)
       expect(after.filter((x) => !before.includes(x))).toEqual([id])
       await page.close()
     })
@@ -187,7 +191,7 @@ describe.skipIf(missing)(
     it('tells the family what to do when the hidden trap field was filled, then sends', async () => {
       const page = await article()
       const w = widget(page)
-      const before = await leadIds(server.persistDir)
+      const before = await leads.ids()
       await compareClinics(page, ['Aurora'])
       const f = await fillRequestForm(w)
       const trap = f.locator('input[name="cc-trap"]')
@@ -202,9 +206,9 @@ describe.skipIf(missing)(
       await expect.poll(() => f.getByRole('alert').textContent()).toContain('hidden field')
       expect(await trap.inputValue()).toBe('')
       expect(await f.getByLabel('Your name').inputValue()).toBe('Sample Parent')
-      expect(await leadIds(server.persistDir)).toEqual(before)
+      expect(await leads.ids()).toEqual(before)
       const id = await sendAndReadId(f)
-      const after = await waitForLead(server.persistDir, id)
+      const after = await leads.waitFor(id)
       expect(after.filter((x) => !before.includes(x))).toEqual([id])
       await page.close()
     })
@@ -256,6 +260,49 @@ describe.skipIf(missing)(
       await requestFrame(w).locator('[aria-invalid="true"]').first().waitFor()
       expect(await audit()).toEqual([])
       await page.close()
+    })
+
+    it('switches an open form to the page’s new language without reloading it or losing what was typed', async () => {
+      const page = await article()
+      const w = widget(page)
+      await compareClinics(page, ['Brisa'])
+      await fillRequestForm(w)
+      const frame = page.frames().find((x) => x.url().includes('/embed/request'))
+      if (!frame) throw new Error('no request frame')
+      // Gone if the frame's page were loaded again.
+      await frame.evaluate(() => {
+        ;(window as unknown as { marker: number }).marker = 1
+      })
+      await w.evaluate((el) => el.setAttribute('lang', 'es'))
+      const es = requestFrame(widget(page, 'es'))
+      await es.getByRole('heading', { name: 'Pedir información' }).waitFor()
+      expect(await es.getByLabel('Su nombre').inputValue()).toBe('Sample Parent')
+      expect(await frame.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1)
+      expect(await es.getByLabel('Your name').count()).toBe(0)
+      await page.close()
+    })
+
+    it('offers to try again when the form’s frame never says it is ready, and then shows the form', async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+      const page = await context.newPage()
+      await page.clock.install()
+      await page.goto(blog.url('/article'))
+      await waitForWidget(page)
+      const w = widget(page)
+      // The frame's page cannot be reached (offline, a proxy that blocks it).
+      await page.route('**/embed/request?**', (route) => route.abort('connectionrefused'))
+      await compareClinics(page, ['Aurora'])
+      await w.getByRole('button', { name: 'Request information' }).click()
+      const alert = w.getByRole('alert')
+      await page.clock.runFor(14_000)
+      expect(await alert.count()).toBe(0)
+      await page.clock.runFor(2_000)
+      await expect.poll(() => alert.textContent()).toContain('did not load')
+      await page.unroute('**/embed/request?**')
+      await alert.getByRole('button', { name: 'Try again' }).click()
+      await requestFrame(w).locator('form').waitFor({ timeout: 20_000 })
+      await expect.poll(() => alert.count()).toBe(0)
+      await context.close()
     })
 
     it('refuses to show the form in a page whose origin the partner does not list', async () => {

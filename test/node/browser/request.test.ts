@@ -3,7 +3,7 @@ import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { leadIds, waitForLead } from './helpers/leads.ts'
+import { type LeadWatch, watchLeads } from './helpers/leads.ts'
 import {
   compareClinics,
   fillRequestForm,
@@ -16,6 +16,7 @@ import {
 const missing = browserMissing()
 
 let server: DevServer
+let leads: LeadWatch
 let browser: Browser
 
 /** Collects the widget's events on the page, to check they carry no personal data. */
@@ -59,6 +60,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
   beforeAll(async () => {
     ;[server, browser] = await Promise.all([startDevServer(), launchChromium()])
   })
+  beforeAll(() => {
+    leads = watchLeads(server)
+  })
   afterAll(async () => {
     await browser?.close()
     await server?.stop()
@@ -70,7 +74,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     const events = await recordEvents(page)
     await page.goto(`${server.url}/demo/`)
     await waitForWidget(page)
-    const before = await leadIds(server.persistDir)
+    const before = await leads.ids()
 
     await tabTo(page, 'Compare Aurora')
     await page.keyboard.press('Space')
@@ -106,7 +110,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     const id = /Request id: (\S+)/.exec((await status.textContent()) ?? '')?.[1] ?? ''
     expect(id).not.toBe('')
 
-    const after = await waitForLead(server.persistDir, id)
+    const after = await leads.waitFor(id)
     expect(after.filter((x) => !before.includes(x))).toEqual([id])
 
     const seen = await events()
@@ -126,7 +130,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     const page = await browser.newPage()
     await page.goto(`${server.url}/demo/`)
     await waitForWidget(page)
-    const before = await leadIds(server.persistDir)
+    const before = await leads.ids()
     const posts: Request[] = []
     let cut = true
     await page.route('**/v1/inquiries', async (route) => {
@@ -154,7 +158,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a requ
     const keys = await Promise.all(posts.map((p) => p.headerValue('Idempotency-Key')))
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/)
     expect(keys[1]).toBe(keys[0])
-    const after = await waitForLead(server.persistDir, id)
+    const after = await leads.waitFor(id)
     expect(after.filter((x) => !before.includes(x))).toEqual([id])
     await page.close()
   })

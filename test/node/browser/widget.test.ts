@@ -52,6 +52,35 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the wi
     await page.close()
   })
 
+  it('keeps focus and what was typed while it filters and ticks, and keeps both after the comparison', async () => {
+    const page = await demo()
+    const w = widget(page)
+    const cards = w.locator('.card')
+    const hasFocus = (el: Element) => el === (el.getRootNode() as ShadowRoot).activeElement
+    const budget = w.getByLabel('Budget up to')
+    await budget.focus()
+    // Key by key: each key filters the list, and none may move focus or lose a digit.
+    await page.keyboard.type('16000', { delay: 30 })
+    expect(await budget.inputValue()).toBe('16000')
+    expect(await budget.evaluate(hasFocus)).toBe(true)
+    await expect.poll(() => cards.count()).toBeLessThan(6)
+    const shown = await cards.count()
+
+    const box = cards.first().getByRole('checkbox')
+    await box.focus()
+    await page.keyboard.press('Space')
+    await expect.poll(() => box.isChecked()).toBe(true)
+    expect(await box.evaluate(hasFocus)).toBe(true)
+
+    await w.getByRole('button', { name: 'Compare side by side' }).click()
+    await w.locator('table').waitFor()
+    await w.getByRole('button', { name: 'Back to the list' }).click()
+    expect(await budget.inputValue()).toBe('16000')
+    expect(await cards.count()).toBe(shown)
+    expect(await cards.first().getByRole('checkbox').isChecked()).toBe(true)
+    await page.close()
+  })
+
   it('compares three clinics side by side, warnings in plain words', async () => {
     const page = await demo()
     const w = widget(page)

@@ -1,11 +1,13 @@
 // The comparison view: a lazy chunk (scripts/lib/build-widget.ts), loaded
 // when a family ticks a clinic, with the frame that hosts the request form.
+// It brings Preact: the list before it is plain DOM (app.ts).
+import { render } from 'preact'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { PartnerState } from '../partner-state.ts'
+import { RequestFrame, type RequestFrameProps } from '../request/request-frame.tsx'
 import type { Lang, Strings } from '../strings.ts'
 import { Comparison } from './compare.tsx'
 
-export { RequestFrame } from '../request/request-frame.tsx'
 export { sharedIds } from './compare.tsx'
 
 export interface CompareViewProps {
@@ -59,4 +61,15 @@ export function CompareView(props: CompareViewProps) {
       </div>
     </>
   )
+}
+
+export type ChunkView =
+  | ({ view: 'compare' } & CompareViewProps)
+  | ({ view: 'form' } & RequestFrameProps)
+
+/** Renders the comparison or the request frame into `container`; null empties it. */
+export function renderView(container: HTMLElement, props: ChunkView | null): void {
+  if (!props) render(null, container)
+  else if (props.view === 'form') render(<RequestFrame {...props} />, container)
+  else render(<CompareView {...props} />, container)
 }

@@ -1,15 +1,15 @@
-import { render } from 'preact'
 import { DEFAULT_API_BASE } from './api.ts'
-import { App } from './app.tsx'
+import { App } from './app.ts'
+import { h } from './dom.ts'
 import { emitter } from './events.ts'
 import { loadStrings, toLang } from './strings.ts'
 import { widgetSheet } from './styles.ts'
-import { Unavailable } from './ui/unavailable.tsx'
+import { unavailableNotice } from './ui/unavailable-notice.ts'
 
 let instances = 0
 
 /**
- * `<clinic-compare partner lang api-base>`: Preact rendered into an open shadow
+ * `<clinic-compare partner lang api-base>`, rendered into an open shadow
  * root. Single-page apps may create it before the script runs (it upgrades),
  * remove it (everything it started is stopped) and add it again.
  */
@@ -17,6 +17,7 @@ export class ClinicCompareElement extends HTMLElement {
   static observedAttributes = ['partner', 'lang', 'api-base']
   #uid = `cc${++instances}-`
   #renders = 0
+  #app: App | null = null
 
   connectedCallback() {
     this.#render()
@@ -25,7 +26,9 @@ export class ClinicCompareElement extends HTMLElement {
   disconnectedCallback() {
     // A language still loading for this element must not render into it later.
     this.#renders++
-    if (this.shadowRoot) render(null, this.shadowRoot)
+    this.#app?.destroy()
+    this.#app = null
+    this.shadowRoot?.replaceChildren()
   }
 
   attributeChangedCallback() {
@@ -46,29 +49,32 @@ export class ClinicCompareElement extends HTMLElement {
     const current = ++this.#renders
     const stillCurrent = () => current === this.#renders && this.isConnected
     // Until the language is in, the place stays held (see .busy in widget.css).
-    if (!shadow.firstChild) render(<div class="w busy" />, shadow)
+    if (!shadow.firstChild) shadow.append(h('div', { class: 'w busy' }))
     loadStrings(lang).then(
       (t) => {
         if (!stillCurrent()) return
-        render(
-          <App
-            host={this}
-            uid={this.#uid}
-            partner={this.getAttribute('partner') ?? ''}
-            lang={lang}
-            t={t}
-            apiBase={this.getAttribute('api-base') ?? DEFAULT_API_BASE}
-          />,
-          shadow,
-        )
+        const props = {
+          host: this,
+          uid: this.#uid,
+          partner: this.getAttribute('partner') ?? '',
+          lang,
+          t,
+          apiBase: this.getAttribute('api-base') ?? DEFAULT_API_BASE,
+        }
+        if (this.#app) this.#app.update(props)
+        else this.#app = new App(props)
+        if (shadow.firstChild !== this.#app.root) shadow.replaceChildren(this.#app.root)
       },
       () => {
         if (!stillCurrent()) return
-        render(
-          <div class="w">
-            <Unavailable lang={lang} onRetry={() => this.#render()} />
-          </div>,
-          shadow,
+        this.#app?.destroy()
+        this.#app = null
+        shadow.replaceChildren(
+          h(
+            'div',
+            { class: 'w' },
+            unavailableNotice(lang, () => this.#render()),
+          ),
         )
         emitter(this)('error', { code: 'strings_unavailable' })
       },

@@ -1,4 +1,4 @@
-import { ClinicCompareElement } from './element.tsx'
+import { ClinicCompareElement } from './element.ts'
 
 export * from './shared.ts'
 
