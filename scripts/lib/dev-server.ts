@@ -58,7 +58,14 @@ async function startOnce(options: StartOptions): Promise<DevServer> {
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
   const child = spawn('npm', ['start', '--silent', '--', '--log-level', 'warn', ...varArgs], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), PERSIST_DIR: persistDir },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PERSIST_DIR: persistDir,
+      // Its own dev registry: wrangler dev sessions find each other (and a developer's
+      // own `npm start`) through a shared one, and two of one Worker name must not meet.
+      WRANGLER_REGISTRY_PATH: join(persistDir, 'registry'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
