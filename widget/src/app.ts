@@ -11,7 +11,7 @@ import { neutralContext } from './ui/context.ts'
 import { type Filters, NO_FILTERS } from './ui/filters.ts'
 import { ListView } from './ui/list-view.ts'
 import { SHARE_KEY } from './ui/share-key.ts'
-import { unavailableNotice } from './ui/unavailable-notice.ts'
+import { retryAlert, unavailableNotice } from './ui/unavailable-notice.ts'
 
 export interface AppProps {
   host: HTMLElement
@@ -251,16 +251,7 @@ export class App {
       const text = this.#failed ? t.loadFailed : t.loading
       this.#status = keep(this.#status, text, () =>
         this.#failed
-          ? h(
-              'p',
-              { role: 'alert' },
-              `${text} `,
-              h(
-                'button',
-                { type: 'button', class: 'sec', onclick: () => this.#loadClinics() },
-                t.retry,
-              ),
-            )
+          ? retryAlert(text, t.retry, () => this.#loadClinics())
           : h('p', { role: 'status' }, text),
       )
       nodes.push(this.#status.node)

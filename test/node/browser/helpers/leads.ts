@@ -27,13 +27,16 @@ export interface LeadWatch {
  */
 export function watchLeads(server: DevServer): LeadWatch {
   const seen = new Set<string>()
+  // .dev.vars is written once by `npm start`: read it once, not on every poll.
+  const token = server
+    .devVars()
+    .then(({ COORDINATOR_TOKENS = '' }) => COORDINATOR_TOKENS.split(',')[0])
   const pull = async (): Promise<void> => {
-    const { COORDINATOR_TOKENS = '' } = await server.devVars()
-    const token = COORDINATOR_TOKENS.split(',')[0]
+    const authorization = `Bearer ${await token}`
     for (;;) {
       const response = await fetch(`${server.url}/v1/leads/pull`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: authorization, 'Content-Type': 'application/json' },
         body: JSON.stringify({
           batchSize: PULL_BATCH_SIZE_MAX,
           visibilityTimeoutMs: VISIBILITY_TIMEOUT_MS_MAX,
