@@ -225,6 +225,22 @@ ${script}
     await page.close()
   })
 
+  it('says the list did not load when the network drops, and shows it on Try again', async () => {
+    const page = await browser.newPage()
+    // The phone loses the connection just as the list is asked for.
+    await page.route('**/v1/clinics', (route) => route.abort('internetdisconnected'))
+    await page.goto(site.url('/article'))
+    const w = widget(page)
+    const alert = w.getByRole('alert')
+    await expect.poll(() => alert.textContent()).toContain('could not be loaded')
+    expect(await w.locator('.card').count()).toBe(0)
+    await page.unroute('**/v1/clinics')
+    await alert.getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => w.locator('.card').count()).toBe(6)
+    expect(await alert.count()).toBe(0)
+    await page.close()
+  })
+
   it('shows the retry message, not a blank box, when a file of the widget fails to load', async () => {
     const page = await browser.newPage()
     const events = await recordEvents(page)
