@@ -41,11 +41,11 @@ export default defineConfig({
           // A lead may wait for a queue retry or two (test/node/browser/helpers/leads.ts).
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // Each file starts its own wrangler and, for the browser, Chromium: two at
-          // a time on a 2-core machine. (Two `npm start`s of one Worker name used to
-          // meet through wrangler's shared dev registry and a lead could miss its
-          // wait; each test server now has its own registry, scripts/lib/dev-server.ts.)
-          maxWorkers: 2,
+          // Each file starts its own wrangler and, for the browser, Chromium. Two at
+          // once make the "answer lost, sent again" browser tests miss their lead
+          // (4 of 6 runs, also with a dev registry per server and leads read through
+          // the Worker; they pass alone): one at a time until that is understood.
+          maxWorkers: 1,
         },
       },
     ],
