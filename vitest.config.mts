@@ -1,38 +1,60 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
-import { defineConfig } from 'vitest/config'
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import { unstable_readConfig } from 'wrangler'
 
 const migrations = await readD1Migrations('./migrations')
-// The queue consumers' settings as deployed, so tests follow wrangler.toml's delivery schedule.
-const queueConsumers = unstable_readConfig({ config: './wrangler.toml' }).queues.consumers ?? []
+
+/** The Worker tests of queues, cron and retention, run again with each deployed environment. */
+const DELIVERY_TESTS = [
+  'test/worker/storage-outage.test.ts',
+  'test/worker/queue-consumer.test.ts',
+  'test/worker/dead-letters.test.ts',
+  'test/worker/retention.test.ts',
+]
+
+/**
+ * A workerd project with one environment of wrangler.toml (undefined: the
+ * top level, as `npm start` runs it), its queue consumers' settings handed to
+ * the tests as deployed, so they follow that environment's names and schedule.
+ */
+function workerProject(
+  environment: 'staging' | 'production' | undefined,
+  include: string[],
+): TestProjectInlineConfiguration {
+  const config = unstable_readConfig({ config: './wrangler.toml', env: environment })
+  const queueConsumers = config.queues.consumers ?? []
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml', ...(environment ? { environment } : {}) },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            TEST_QUEUE_CONSUMERS: JSON.parse(JSON.stringify(queueConsumers)),
+            // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
+            LEADS_KEY: 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
+            COORDINATOR_TOKENS:
+              'test-token-new-0123456789abcdefghij,test-token-old-0123456789abcdefghij',
+          },
+        },
+      }),
+    ],
+    test: {
+      name: environment ? `worker-${environment}` : 'worker',
+      include,
+      setupFiles: ['test/worker/setup.ts'],
+    },
+  }
+}
 
 export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [
-      {
-        plugins: [
-          cloudflareTest({
-            wrangler: { configPath: './wrangler.toml' },
-            miniflare: {
-              bindings: {
-                TEST_MIGRATIONS: migrations,
-                TEST_QUEUE_CONSUMERS: JSON.parse(JSON.stringify(queueConsumers)),
-                // Test-only secrets; real ones come from .dev.vars or `wrangler secret put`.
-                LEADS_KEY: 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
-                COORDINATOR_TOKENS:
-                  'test-token-new-0123456789abcdefghij,test-token-old-0123456789abcdefghij',
-              },
-            },
-          }),
-        ],
-        test: {
-          name: 'worker',
-          include: ['test/worker/**/*.test.ts'],
-          setupFiles: ['test/worker/setup.ts'],
-        },
-      },
+      workerProject(undefined, ['test/worker/**/*.test.ts']),
+      workerProject('staging', DELIVERY_TESTS),
+      workerProject('production', DELIVERY_TESTS),
       {
         test: {
           name: 'node',

@@ -46,6 +46,24 @@ describe('wrangler.toml environments', () => {
     expect(new Set(limiters).size).toBe(limiters.length)
   })
 
+  it.each([undefined, ...ENVIRONMENTS])(
+    'names in %s the exact queues its consumers read, for the Worker to dispatch by',
+    (env) => {
+      const vars = (
+        unstable_readConfig({ config: WRANGLER_TOML, env }) as { vars: Record<string, unknown> }
+      ).vars
+      const main = consumers(env).find((c) => c.dead_letter_queue !== undefined)
+      expect(main).toBeDefined()
+      expect(vars.INQUIRIES_QUEUE).toBe(main?.queue)
+      expect(vars.DEAD_LETTER_QUEUE).toBe(main?.dead_letter_queue)
+      expect(
+        consumers(env)
+          .map((c) => c.queue)
+          .sort(),
+      ).toEqual([vars.INQUIRIES_QUEUE, vars.DEAD_LETTER_QUEUE].sort())
+    },
+  )
+
   it.each(ENVIRONMENTS)('keeps every consumer setting of the top level in %s', (env) => {
     const strip = (c: Consumer, suffix: string) => ({
       ...c,

@@ -9,9 +9,11 @@ import { DEAD_LETTER_QUEUE_MAX_RETRIES } from '../../worker/queue/dead-letter-co
 import { handleQueue } from '../../worker/queue/dispatch.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
 import { validInquiry } from './helpers/inquiry.ts'
+import { configuredQueues } from './helpers/queue.ts'
 
-const QUEUE = 'clinic-compare-inquiries'
-const DLQ = 'clinic-compare-inquiries-dlq'
+const { MAIN, DLQ: DEAD } = configuredQueues()
+const QUEUE = MAIN.queue
+const DLQ = DEAD.queue
 
 async function messageFor(id: string) {
   return sealInquiry(env.LEADS_KEY, id, Date.now(), v.parse(Inquiry, validInquiry()))
@@ -35,6 +37,8 @@ async function deliver(queue: string, bodies: unknown[], bindings: Env = env, at
 async function leadRow(id: string) {
   return env.LEADS.prepare('SELECT * FROM leads WHERE id = ?1').bind(id).first<{
     id: string
+    partner_id: string
+    received_at: number
     key_version: string
     iv: string
     ciphertext: string
@@ -60,7 +64,8 @@ describe('the INQUIRIES consumer', () => {
     expect(row?.ciphertext).not.toContain('Paula')
     expect(row?.ciphertext).not.toContain('example.com')
     if (!row) throw new Error('no row')
-    const payload = await openLead(env.LEADS_KEY, id, {
+    const binding = { id, partnerId: row.partner_id, receivedAt: row.received_at }
+    const payload = await openLead(env.LEADS_KEY, binding, {
       keyVersion: row.key_version,
       iv: row.iv,
       ciphertext: row.ciphertext,
@@ -127,6 +132,16 @@ describe('the INQUIRIES consumer', () => {
       .first<{ reason: string; body: string; inquiry_id: string | null }>()
     expect(letter?.reason).toBe(reason)
     expect(JSON.parse(letter?.body ?? 'null')).toEqual(body)
+    expect(await leadRow(id)).toBeNull()
+  })
+})
+
+describe('a queue this environment does not name', () => {
+  it('is retried, never stored as if it were the inquiries or the dead-letter queue', async () => {
+    const id = crypto.randomUUID()
+    const { result } = await deliver(`${QUEUE}-renamed`, [await messageFor(id)])
+    expect(result.explicitAcks).toEqual([])
+    expect(result.retryBatch.retry).toBe(true)
     expect(await leadRow(id)).toBeNull()
   })
 })

@@ -14,18 +14,17 @@ import { handleQueue } from '../../worker/queue/dispatch.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { call, json, ORIGIN } from './helpers/http.ts'
 import { nextClientIp, validInquiry } from './helpers/inquiry.ts'
-import { clearLeadStore, pull } from './helpers/leads.ts'
-import { recordingQueue } from './helpers/queue.ts'
+import { asCoordinator, clearLeadStore, pull } from './helpers/leads.ts'
+import { configuredQueues, recordingQueue } from './helpers/queue.ts'
 
 const HOUR_S = 3600
 
+const { MAIN, DLQ } = configuredQueues()
 function consumer(queue: string) {
   const settings = env.TEST_QUEUE_CONSUMERS.find((c) => c.queue === queue)
   if (!settings) throw new Error(`wrangler.toml has no consumer for ${queue}`)
   return settings
 }
-const MAIN = consumer('clinic-compare-inquiries')
-const DLQ = consumer(MAIN.dead_letter_queue ?? '')
 
 /** The fault: the lead table is taken away (renamed), the rest of D1 answers. */
 const takeLeadTableAway = () => env.LEADS.prepare('ALTER TABLE leads RENAME TO leads_away').run()
@@ -105,9 +104,11 @@ async function leadCount(ids: string[]): Promise<number> {
 }
 
 async function health() {
-  const response = await call('/healthz')
+  const publicView = await json<{ status: string }>(await call('/healthz'))
+  const response = await call('/v1/health', asCoordinator)
   return {
     status: response.status,
+    publicStatus: publicView.status,
     body: await json<{ status: string; deadLetters: { count: number; oldestAgeSeconds: number } }>(
       response,
     ),
@@ -168,6 +169,7 @@ describe('a D1 outage longer than the INQUIRIES retries', () => {
     const last = await deliver(DLQ.queue, messages, DEAD_LETTER_QUEUE_MAX_RETRIES + 1)
     expect(last.explicitAcks).toHaveLength(2)
     const degraded = await health()
+    expect(degraded.publicStatus).toBe('degraded')
     expect(degraded.body.status).toBe('degraded')
     expect(degraded.body.deadLetters.count).toBe(2)
     expect(degraded.body.deadLetters.oldestAgeSeconds).toBeGreaterThanOrEqual(0)
