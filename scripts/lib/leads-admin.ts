@@ -66,12 +66,16 @@ export async function replayDeadLetters(
     return
   }
   let replayed = 0
+  let remaining = 0
   for (const batch of chunks(targets)) {
     const result = await client.replay(batch)
     replayed += result.replayed.length
+    remaining = result.remaining
     for (const id of result.notFound) say(`${id}: no such dead letter, or replayed before`)
     for (const id of result.unreplayable)
       say(`${id}: its stored body is not an inquiry message; not replayed`)
+    for (const id of result.failed) say(`${id}: the queue refused it this time; still pending`)
   }
   say(`Replayed ${replayed} of ${targets.length} dead letter(s) to the INQUIRIES queue.`)
+  say(`${remaining} dead letter(s) still pending.`)
 }

@@ -153,6 +153,10 @@ export const ReplayResponse = v.object({
   notFound: v.array(v.string()),
   /** Its stored body is not an inquiry message, so it cannot be replayed. */
   unreplayable: v.array(v.string()),
+  /** The queue refused it this time; it stays pending, behind the letters not yet refused. */
+  failed: v.array(v.string()),
+  /** Dead letters still pending after this replay (a later replay or cron run takes them). */
+  remaining: v.number(),
 })
 
 export type DeadLettersResponse = v.InferOutput<typeof DeadLettersResponse>

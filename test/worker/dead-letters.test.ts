@@ -1,17 +1,25 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { MAX_MESSAGE_LENGTH } from '../../shared/limits.ts'
+import type { Inquiry } from '../../shared/schemas/inquiry.ts'
 import { app } from '../../worker/app.ts'
 import { replayDeadLetters } from '../../worker/leads/dead-letters.ts'
 import { insertDeadLetter } from '../../worker/leads/insert.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
+import { replayWaiting } from '../../worker/scheduled/replay-waiting.ts'
 import { call, json } from './helpers/http.ts'
 import { authed, clearLeadStore, pull, sampleInquiry, TOKEN } from './helpers/leads.ts'
-import { recordingQueue } from './helpers/queue.ts'
+import { queueWithLimits, recordingQueue } from './helpers/queue.ts'
 
 beforeEach(clearLeadStore)
 
-async function seedDeadLetter(id: string, inquiryId: string, body?: string) {
-  const message = await sealInquiry(env.LEADS_KEY, inquiryId, Date.now(), sampleInquiry())
+async function seedDeadLetter(
+  id: string,
+  inquiryId: string,
+  body?: string,
+  inquiry: Inquiry = sampleInquiry(),
+) {
+  const message = await sealInquiry(env.LEADS_KEY, inquiryId, Date.now(), inquiry)
   await insertDeadLetter(env.LEADS, {
     id,
     inquiryId,
@@ -63,7 +71,13 @@ describe('replaying dead letters', () => {
       'msg-1',
       'msg-x',
     ])
-    expect(result).toEqual({ replayed: ['msg-1'], notFound: ['msg-x'], unreplayable: [] })
+    expect(result).toEqual({
+      replayed: ['msg-1'],
+      notFound: ['msg-x'],
+      unreplayable: [],
+      failed: [],
+      remaining: 0,
+    })
     expect(sent).toEqual([message])
     const row = await env.LEADS.prepare(
       "SELECT replayed_at FROM dead_letters WHERE id = 'msg-1'",
@@ -79,7 +93,13 @@ describe('replaying dead letters', () => {
     await seedDeadLetter('msg-bad', 'inq-bad', '{"not":"a message"}')
     const { sent, queue } = recordingQueue()
     const result = await replayDeadLetters({ LEADS: env.LEADS, INQUIRIES: queue }, ['msg-bad'])
-    expect(result).toEqual({ replayed: [], notFound: [], unreplayable: ['msg-bad'] })
+    expect(result).toEqual({
+      replayed: [],
+      notFound: [],
+      unreplayable: ['msg-bad'],
+      failed: [],
+      remaining: 1,
+    })
     expect(sent).toEqual([])
   })
 
@@ -110,6 +130,8 @@ describe('replaying dead letters', () => {
       replayed: ['msg-1', 'msg-2'],
       notFound: [],
       unreplayable: [],
+      failed: [],
+      remaining: 0,
     })
 
     const deadline = Date.now() + 10_000
@@ -123,6 +145,44 @@ describe('replaying dead letters', () => {
     await new Promise((r) => setTimeout(r, 1500))
     const count = await env.LEADS.prepare('SELECT COUNT(*) AS n FROM leads').first('n')
     expect(count).toBe(1)
+  })
+
+  it('sends a large backlog in batches within Queues’ limits of 100 messages and 256 KB', async () => {
+    // Long messages make about 3.5 KB per letter: 120 letters are over both limits at once.
+    const long = sampleInquiry({ message: 'm'.repeat(MAX_MESSAGE_LENGTH) })
+    const ids = Array.from({ length: 120 }, (_, i) => `msg-${String(i).padStart(3, '0')}`)
+    for (const id of ids) await seedDeadLetter(id, `inq-${id}`, undefined, long)
+    const { queue, batches } = queueWithLimits()
+    const result = await replayWaiting({ LEADS: env.LEADS, INQUIRIES: queue }, Date.now())
+    expect(result?.replayed).toHaveLength(100)
+    expect(result?.remaining).toBe(20)
+    expect(batches.length).toBeGreaterThan(1)
+    expect(Math.max(...batches.map((b) => b.bytes))).toBeLessThanOrEqual(256_000)
+    const next = await replayWaiting({ LEADS: env.LEADS, INQUIRIES: queue }, Date.now())
+    expect(next?.replayed).toHaveLength(20)
+    expect(next?.remaining).toBe(0)
+  })
+
+  it('skips past a head the queue keeps refusing, and says what is left', async () => {
+    await seedDeadLetter('msg-poison', 'inq-poison')
+    await seedDeadLetter('msg-b', 'inq-b')
+    await seedDeadLetter('msg-c', 'inq-c')
+    await env.LEADS.prepare("UPDATE dead_letters SET dead_at = 1 WHERE id = 'msg-poison'").run()
+    const { queue } = queueWithLimits({ refuses: 'inq-poison' })
+    const first = await replayWaiting({ LEADS: env.LEADS, INQUIRIES: queue }, Date.now())
+    expect(first).toMatchObject({
+      replayed: ['msg-b', 'msg-c'],
+      failed: ['msg-poison'],
+      remaining: 1,
+    })
+    // Letters that came later go ahead of the one refused before.
+    await seedDeadLetter('msg-d', 'inq-d')
+    const order = await env.LEADS.prepare(
+      `SELECT id FROM dead_letters WHERE replayed_at IS NULL ORDER BY replay_failures, dead_at, id`,
+    ).all<{ id: string }>()
+    expect(order.results.map((r) => r.id)).toEqual(['msg-d', 'msg-poison'])
+    const second = await replayWaiting({ LEADS: env.LEADS, INQUIRIES: queue }, Date.now())
+    expect(second).toMatchObject({ replayed: ['msg-d'], failed: ['msg-poison'], remaining: 1 })
   })
 
   it('refuses an empty id list with 422', async () => {

@@ -6,6 +6,7 @@ import {
   type ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
 import { logEvent } from '../http/log.ts'
+import { messageBytes, packBatches } from '../queue/limits.ts'
 import { InquiryMessage } from '../queue/message.ts'
 
 interface Row {
@@ -47,11 +48,45 @@ export async function listDeadLetters(
   }
 }
 
+interface Letter {
+  id: string
+  body: InquiryMessage
+}
+
+/** Sends letters in batches within Queues' limits; a refused batch is tried one letter at a time. */
+async function sendWithinLimits(
+  queue: Queue,
+  letters: Letter[],
+): Promise<{ sent: string[]; refused: string[] }> {
+  const sent: string[] = []
+  const refused: string[] = []
+  const send = (batch: Letter[]) =>
+    queue.sendBatch(batch.map((l) => ({ body: l.body, contentType: 'json' as const })))
+  for (const batch of packBatches(letters, (l) => messageBytes(l.body))) {
+    try {
+      await send(batch)
+      sent.push(...batch.map((l) => l.id))
+    } catch {
+      for (const letter of batch) {
+        try {
+          await send([letter])
+          sent.push(letter.id)
+        } catch {
+          refused.push(letter.id)
+        }
+      }
+    }
+  }
+  return { sent, refused }
+}
+
 /**
- * Sends each stored message back to the INQUIRIES queue, then marks it
- * replayed. The consumer stores leads by inquiry id, so a replay (even a
- * repeated one after a failed mark) never makes a second lead. A send that
- * fails throws before anything is marked.
+ * Sends each stored message back to the INQUIRIES queue, in batches within
+ * Queues' limits, and marks what was sent as replayed. The consumer stores
+ * leads by inquiry id, so a replay (even a repeated one after a failed mark)
+ * never makes a second lead. A letter the queue refuses is counted and stays
+ * pending; the cron takes the least-refused first, so one letter that always
+ * fails never holds back the rest.
  */
 export async function replayDeadLetters(
   env: Pick<Env, 'LEADS' | 'INQUIRIES'>,
@@ -66,9 +101,10 @@ export async function replayDeadLetters(
     .bind(JSON.stringify(unique))
     .run<Pick<Row, 'id' | 'body'>>()
   const found = new Set(results.map((row) => row.id))
-  const messages: { id: string; body: InquiryMessage }[] = []
+  const order = new Map(unique.map((id, i) => [id, i]))
+  const letters: Letter[] = []
   const unreplayable: string[] = []
-  for (const row of results) {
+  for (const row of results.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))) {
     let parsed: unknown
     try {
       parsed = JSON.parse(row.body)
@@ -76,27 +112,34 @@ export async function replayDeadLetters(
       parsed = undefined
     }
     const message = v.safeParse(InquiryMessage, parsed)
-    if (message.success) messages.push({ id: row.id, body: message.output })
+    if (message.success) letters.push({ id: row.id, body: message.output })
     else unreplayable.push(row.id)
   }
-  if (messages.length > 0) {
-    await env.INQUIRIES.sendBatch(
-      messages.map((m) => ({ body: m.body, contentType: 'json' as const })),
-    )
-    await env.LEADS.prepare(
+  const { sent, refused } = await sendWithinLimits(env.INQUIRIES, letters)
+  await env.LEADS.batch([
+    env.LEADS.prepare(
       `UPDATE dead_letters SET replayed_at = ?1 WHERE id IN (SELECT value FROM json_each(?2))`,
-    )
-      .bind(now, JSON.stringify(messages.map((m) => m.id)))
-      .run()
-  }
-  logEvent('info', 'dead_letters.replayed', {
-    replayed: messages.length,
+    ).bind(now, JSON.stringify(sent)),
+    env.LEADS.prepare(
+      `UPDATE dead_letters SET replay_failures = replay_failures + 1
+       WHERE id IN (SELECT value FROM json_each(?1))`,
+    ).bind(JSON.stringify(refused)),
+  ])
+  const remaining =
+    (await env.LEADS.prepare(
+      'SELECT count(*) AS n FROM dead_letters WHERE replayed_at IS NULL',
+    ).first<number>('n')) ?? 0
+  logEvent(refused.length > 0 ? 'warn' : 'info', 'dead_letters.replayed', {
+    replayed: sent.length,
+    refused: refused.length,
     unreplayable: unreplayable.length,
-    ids: messages.map((m) => m.id),
+    remaining,
   })
   return {
-    replayed: messages.map((m) => m.id),
+    replayed: sent,
     notFound: unique.filter((id) => !found.has(id)),
     unreplayable,
+    failed: refused,
+    remaining,
   }
 }

@@ -32,18 +32,16 @@ export const deadLettersRoutes = new Hono<AppEnv>()
       code: 'invalid_replay',
       message: 'The replay request is not valid.',
     })
-    try {
-      return c.json(await replayDeadLetters(c.env, request.ids))
-    } catch (error) {
+    const result = await replayDeadLetters(c.env, request.ids)
+    // Nothing went and the queue refused: it is down, not one letter at fault.
+    if (result.replayed.length === 0 && result.failed.length > 0) {
       throw new ApiError(
         'queue_unavailable',
         'The queue did not accept the messages; nothing was marked replayed. Try again.',
-        {
-          headers: { 'Retry-After': '30' },
-          cause: error,
-        },
+        { headers: { 'Retry-After': '30' } },
       )
     }
+    return c.json(result)
   })
 
 export const deadLettersOperations: Operations = {
@@ -60,7 +58,7 @@ export const deadLettersOperations: Operations = {
   'POST /replay': {
     operationId: 'replayDeadLetters',
     summary: 'Send dead letters back to the INQUIRIES queue',
-    description: `The consumer stores leads by inquiry id, so a replay never makes a second lead. Replayed dead letters are purged by the next retention run. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused.`,
+    description: `Sent in batches within Queues' limits (100 messages, 256 KB); a letter the queue refuses is listed in \`failed\` and stays pending, and \`remaining\` counts what is still pending. The consumer stores leads by inquiry id, so a replay never makes a second lead. Replayed dead letters are purged by the next retention run. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused.`,
     security: 'coordinatorToken',
     requestBody: jsonBody('ReplayRequest'),
     responses: { 200: jsonResponse('What was replayed', 'ReplayResponse') },
