@@ -2,10 +2,11 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { coordinatorOnly } from './http/coordinator-only.ts'
 import { notFound, onError } from './http/on-error.ts'
+import { securityHeaders } from './http/security-headers.ts'
 import { clinicsRoutes } from './routes/clinics.ts'
 import { deadLettersRoutes } from './routes/dead-letters.ts'
 import { embedRoutes } from './routes/embed.ts'
-import { healthRoutes } from './routes/health.ts'
+import { healthDetailRoutes, healthRoutes } from './routes/health.ts'
 import { inquiriesRoutes } from './routes/inquiries.ts'
 import { leadsRoutes } from './routes/leads.ts'
 import { openApiRoutes } from './routes/openapi.ts'
@@ -25,6 +26,7 @@ const coordinators = coordinatorOnly()
 
 // A `/path/*` pattern also matches `/path` itself in Hono.
 export const app = new Hono<AppEnv>()
+  .use(securityHeaders())
   .use('/v1/clinics/*', publicRead)
   // The partner itself only: its report (/v1/partners/:id/report) has no CORS.
   .use('/v1/partners/:id', publicRead)
@@ -34,9 +36,11 @@ export const app = new Hono<AppEnv>()
   .use('/v1/leads/*', coordinators)
   .use('/v1/dead-letters/*', coordinators)
   .use('/v1/reports/*', coordinators)
+  .use('/v1/health', coordinators)
   .route('/v1/leads', leadsRoutes)
   .route('/v1/dead-letters', deadLettersRoutes)
   .route('/v1/reports', reportsRoutes)
+  .route('/v1/health', healthDetailRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
   .route('/embed', embedRoutes)

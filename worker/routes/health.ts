@@ -1,81 +1,52 @@
 import { Hono } from 'hono'
 import type { Operations } from '../../shared/openapi/document.ts'
-import { catalogFor } from '../catalog/snapshot.ts'
-import { keyringProblem } from '../crypto/lead-cipher.ts'
-import { tokensProblem } from '../http/bearer-auth.ts'
-import { type DeadLetterBacklog, deadLetterBacklog } from '../leads/backlog.ts'
+import { HEALTH_HTTP_STATUS, healthReport } from '../health/report.ts'
+import { BEARER_AUTH_ERRORS } from '../http/bearer-auth.ts'
 import type { AppEnv } from '../types.ts'
 
-/** D1 answers are cached briefly so health checks cannot load the database. */
-const D1_CHECK_TTL_MS = 10_000
-const d1Checks = new WeakMap<D1Database, { at: number; backlog: DeadLetterBacklog | undefined }>()
-
-/** The dead-letter backlog, or undefined when D1 does not answer. */
-async function leadStore(db: D1Database, now: number): Promise<DeadLetterBacklog | undefined> {
-  const last = d1Checks.get(db)
-  if (last && now - last.at < D1_CHECK_TTL_MS) return last.backlog
-  let backlog: DeadLetterBacklog | undefined
-  try {
-    backlog = await deadLetterBacklog(db, now)
-  } catch {
-    backlog = undefined
-  }
-  d1Checks.set(db, { at: now, backlog })
-  return backlog
-}
-
 /**
- * 503 when a binding does not answer (DESIGN.md: 200 when the Worker and its
- * bindings answer). "degraded" with 200 while a secret is refused or dead
- * letters wait: the Worker answers, and what it shows is for an operator.
+ * Public: the status alone. What is wrong (a refused secret, a dead-letter
+ * backlog, partner counts) tells an attacker where to push, so it is only
+ * in the coordinators' view (healthDetailRoutes).
  */
 export const healthRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const now = Date.now()
-  const [catalog, backlog, keyring] = await Promise.all([
-    catalogFor(c).catch(() => undefined),
-    leadStore(c.env.LEADS, now),
-    keyringProblem(c.env.LEADS_KEY),
-  ])
-  const tokens = tokensProblem(c.env.COORDINATOR_TOKENS)
-  // A Queue producer cannot be probed without sending; its binding must exist.
-  const inquiries = typeof c.env.INQUIRIES?.send === 'function'
-  const answers = catalog !== undefined && backlog !== undefined && inquiries
-  const ok = answers && !keyring && !tokens && (backlog?.count ?? 0) === 0
+  const { status } = await healthReport(c)
   c.header('Cache-Control', 'no-store')
-  return c.json(
-    {
-      status: ok ? 'ok' : 'degraded',
-      bindings: {
-        CATALOG: catalog ? 'ok' : 'error',
-        LEADS: backlog ? 'ok' : 'error',
-        INQUIRIES: inquiries ? 'ok' : 'error',
-      },
-      secrets: {
-        LEADS_KEY: keyring ? { status: 'error', problem: keyring } : { status: 'ok' },
-        COORDINATOR_TOKENS: tokens ? { status: 'error', problem: tokens } : { status: 'ok' },
-      },
-      deadLetters: backlog ?? null,
-      catalog: catalog && {
-        clinics: catalog.clinics.length,
-        partners: catalog.partners.size,
-        invalidRecords: catalog.invalidRecords,
-        updatedAt: catalog.updatedAt,
-      },
-    },
-    answers ? 200 : 503,
-  )
+  return c.json({ status }, HEALTH_HTTP_STATUS[status])
 })
+
+/** Mounted behind coordinatorOnly (see app.ts): every check and what it found. */
+export const healthDetailRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const report = await healthReport(c)
+  return c.json(report, HEALTH_HTTP_STATUS[report.status])
+})
+
+const statuses =
+  'ok (200), degraded (200: a secret is refused or dead letters wait) or failing (503: a binding does not answer)'
 
 export const healthOperations: Operations = {
   'GET /': {
     operationId: 'getHealth',
     summary: 'Whether the Worker and its bindings answer',
-    description:
-      'status is "degraded" (still 200) while a secret is refused or dead letters wait: the Worker answers, and what it shows is for an operator. Never cached.',
+    description: `Only {"status"}: ${statuses}. What is wrong is in the coordinators' GET /v1/health. Never cached.`,
     responses: {
-      200: { description: 'The Worker and its bindings answer' },
-      503: { description: 'A binding does not answer' },
+      200: { description: 'ok or degraded' },
+      503: { description: 'failing: a binding does not answer' },
     },
     errors: [],
+  },
+}
+
+export const healthDetailOperations: Operations = {
+  'GET /': {
+    operationId: 'getHealthDetail',
+    summary: 'Every health check and what it found, for coordinators and operators',
+    description: `status is ${statuses}; with the bindings, the secrets' problems, the dead-letter backlog and the catalog's counts. Never cached.`,
+    security: 'coordinatorToken',
+    responses: {
+      200: { description: 'ok or degraded, with every check' },
+      503: { description: 'failing, with every check' },
+    },
+    errors: BEARER_AUTH_ERRORS,
   },
 }

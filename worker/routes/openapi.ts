@@ -3,7 +3,7 @@ import { buildOpenApiDocument, type Operations } from '../../shared/openapi/docu
 import type { AppEnv } from '../types.ts'
 import { clinicsOperations } from './clinics.ts'
 import { deadLettersOperations } from './dead-letters.ts'
-import { healthOperations } from './health.ts'
+import { healthDetailOperations, healthOperations } from './health.ts'
 import { inquiriesOperations } from './inquiries.ts'
 import { leadsOperations } from './leads.ts'
 import { partnersOperations } from './partners.ts'
@@ -33,6 +33,7 @@ const MOUNTED: Record<string, Operations> = {
   '/v1/leads': leadsOperations,
   '/v1/dead-letters': deadLettersOperations,
   '/v1/reports': reportsOperations,
+  '/v1/health': healthDetailOperations,
   '/healthz': healthOperations,
   '/openapi.json': openApiOperations,
 }
