@@ -1,5 +1,7 @@
+import { Attribution } from '../../shared/schemas/attribution.ts'
 import { InquiryFields, PRE_SCREEN_QUESTIONS } from '../../shared/schemas/inquiry.ts'
 import type { PulledLead } from '../../shared/schemas/leads-api.ts'
+import { csvLine, inertJson } from './csv.ts'
 
 export const FORMATS = ['jsonl', 'csv'] as const
 export type Format = (typeof FORMATS)[number]
@@ -13,12 +15,20 @@ export interface LeadFormat {
 
 const jsonl: LeadFormat = {
   header: '',
-  encode: (leads) => leads.map((lead) => `${JSON.stringify(lead)}\n`).join(''),
+  encode: (leads) => leads.map((lead) => `${inertJson(lead)}\n`).join(''),
 }
 
-/** The honeypot is always empty on an accepted inquiry; preScreen gets one column per question. */
+/**
+ * One column per field; the honeypot is always empty on an accepted
+ * inquiry. Objects (preScreen, attribution) get a column per key, so no cell
+ * is ever "[object Object]".
+ */
+const NESTED = { preScreen: PRE_SCREEN_QUESTIONS, attribution: Object.keys(Attribution.entries) }
 const INQUIRY_COLUMNS = Object.keys(InquiryFields.entries).filter(
-  (key) => key !== 'website' && key !== 'preScreen',
+  (key) => key !== 'website' && !(key in NESTED),
+)
+const NESTED_COLUMNS = Object.entries(NESTED).flatMap(([field, keys]) =>
+  keys.map((key) => ({ field, key })),
 )
 const COLUMNS = [
   'id',
@@ -26,40 +36,31 @@ const COLUMNS = [
   'leaseId',
   'attempts',
   ...INQUIRY_COLUMNS,
-  ...PRE_SCREEN_QUESTIONS.map((q) => `preScreen.${q}`),
+  ...NESTED_COLUMNS.map(({ field, key }) => `${field}.${key}`),
   'flags',
 ]
 
-/**
- * RFC 4180 quoting; a cell a spreadsheet would run as a formula (it starts
- * with = + - @ or a tab/CR) gets a leading apostrophe, since families type
- * these fields on partner pages.
- */
-function cell(value: unknown): string {
-  let text =
-    value === undefined || value === null
-      ? ''
-      : Array.isArray(value)
-        ? value.join(' ')
-        : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+function text(value: unknown): string | number | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number') return value
+  if (Array.isArray(value)) return value.join(' ')
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
 }
 
 function row(values: unknown[]): string {
-  return `${values.map(cell).join(',')}\r\n`
+  return `${csvLine(values.map(text))}\r\n`
 }
 
 function csvRow(lead: PulledLead): string {
   const inquiry = lead.inquiry as Record<string, unknown>
-  const preScreen = (inquiry.preScreen ?? {}) as Record<string, unknown>
+  const nested = (field: string) => (inquiry[field] ?? {}) as Record<string, unknown>
   return row([
     lead.id,
     lead.receivedAt,
     lead.leaseId,
     lead.attempts,
     ...INQUIRY_COLUMNS.map((key) => inquiry[key]),
-    ...PRE_SCREEN_QUESTIONS.map((q) => preScreen[q]),
+    ...NESTED_COLUMNS.map(({ field, key }) => nested(field)[key]),
     lead.flags.map((f) => `${f.question}=${f.answer}`),
   ])
 }

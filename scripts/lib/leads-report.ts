@@ -35,7 +35,6 @@ export function reportParams(options: ReportOptions, now = Date.now()): URLSearc
 
 const COUNTS = [
   ['received', 'received'],
-  ['flaggedForReview', 'flagged for review'],
   ['acknowledged', 'acknowledged'],
 ] as const
 

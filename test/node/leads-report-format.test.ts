@@ -8,15 +8,9 @@ const report: ReportResponse = {
   until: '2026-06-01T00:00:00.000Z',
   by: ['partner', 'campaign'],
   rows: [
-    { partner: 'demo', campaign: null, received: 2, flaggedForReview: 1, acknowledged: 2 },
-    {
-      partner: 'demo',
-      campaign: 'Boletín, "mayo"',
-      received: 10,
-      flaggedForReview: 4,
-      acknowledged: 7,
-    },
-    { partner: 'demo', campaign: '+1 offer', received: 1, flaggedForReview: 0, acknowledged: 0 },
+    { partner: 'demo', campaign: null, received: 2, acknowledged: 2 },
+    { partner: 'demo', campaign: 'Boletín, "mayo"', received: 10, acknowledged: 7 },
+    { partner: 'demo', campaign: '+1 offer', received: 1, acknowledged: 0 },
   ],
   more: false,
 }
@@ -25,11 +19,11 @@ describe('the report table', () => {
   it('aligns groups left and counts right, with a total line', () => {
     expect(formatTable(report).split('\n')).toEqual([
       'Leads received from 2026-05-01T00:00:00.000Z until 2026-06-01T00:00:00.000Z (UTC days)',
-      'partner  campaign         received  flagged for review  acknowledged',
-      'demo     (none)                  2                   1             2',
-      'demo     Boletín, "mayo"        10                   4             7',
-      'demo     +1 offer                1                   0             0',
-      'total                           13                   5             9',
+      'partner  campaign         received  acknowledged',
+      'demo     (none)                  2             2',
+      'demo     Boletín, "mayo"        10             7',
+      'demo     +1 offer                1             0',
+      'total                           13             9',
       '',
     ])
   })
@@ -42,10 +36,10 @@ describe('the report table', () => {
 describe('the report CSV', () => {
   it('quotes commas and quotes, and keeps formula-like values as text', () => {
     expect(formatCsv(report).split('\n')).toEqual([
-      'partner,campaign,received,flaggedForReview,acknowledged',
-      'demo,,2,1,2',
-      'demo,"Boletín, ""mayo""",10,4,7',
-      "demo,'+1 offer,1,0,0",
+      'partner,campaign,received,acknowledged',
+      'demo,,2,2',
+      'demo,"Boletín, ""mayo""",10,7',
+      "demo,'+1 offer,1,0",
       '',
     ])
   })
@@ -56,6 +50,11 @@ describe('the report CSV', () => {
     ['@x', "'@x"],
     ['plain', 'plain'],
     ['line\nbreak', '"line\nbreak"'],
+    // Terminal escapes from a crafted name are shown, never run.
+    ['\u001b]0;owned\u0007title', '\\u001b]0;owned\\u0007title'],
+    ['\u009b31mred', '\\u009b31mred'],
+    ['a\u202eb', 'a\\u202eb'],
+    ['lone\rreturn', 'lone\\u000dreturn'],
   ])('writes %j as %j', (value, expected) => {
     expect(csvField(value)).toBe(expected)
   })
