@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { Tag } from './attribution.ts'
 import { Id, text, uniqueItems } from './common.ts'
 
 /** An origin as browsers send it: scheme, host and optional port, no path. */
@@ -15,6 +16,8 @@ const TokenSha256 = v.pipe(
 
 /** How many report tokens a partner may hold at once: enough to rotate, not to hoard. */
 const REPORT_TOKENS_MAX = 5
+/** Campaigns one partner may register. */
+const CAMPAIGNS_MAX = 200
 
 export const Partner = v.object({
   id: Id,
@@ -33,6 +36,18 @@ export const Partner = v.object({
       v.array(TokenSha256),
       v.maxLength(REPORT_TOKENS_MAX, `At most ${REPORT_TOKENS_MAX} tokens`),
       v.check(uniqueItems, 'A digest is listed twice'),
+    ),
+  ),
+  /**
+   * The campaign names the partner registered with the operator. A request's
+   * campaign is kept only if it is listed here; any other value (a per-visitor
+   * tag, say) is stored as no campaign, so a campaign can never single out a family.
+   */
+  campaigns: v.optional(
+    v.pipe(
+      v.array(Tag),
+      v.maxLength(CAMPAIGNS_MAX, `At most ${CAMPAIGNS_MAX} campaigns`),
+      v.check(uniqueItems, 'A campaign is listed twice'),
     ),
   ),
 })

@@ -36,6 +36,30 @@ describe("the widget's attribution", () => {
     ).toBeUndefined()
   })
 
+  it.each([
+    ['an encoded email', 'utm_campaign=ana%2540example.com', '/blog/post'],
+    ['a phone number', 'utm_campaign=%2B52%2055%201234%205678', '/blog/post'],
+    ['a US phone number', 'utm_source=(415)%20555-0142', '/blog/post'],
+  ])('drops a UTM value carrying %s, keeps the rest', (_, query, path) => {
+    expect(readAttribution(params(query), path, null)).toEqual({ page: '/blog/post' })
+  })
+
+  it.each([
+    ['/users/ana-garcia-1985'],
+    ['/unsubscribe/ana%40example.com'],
+    ['/orders/5551234567'],
+    ['/post;jsessionid=abc'],
+    ['/r/3f2b8c1d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'],
+  ])('drops the page path %s, which names a person or an id', (path) => {
+    expect(readAttribution(params('utm_source=blog'), path, null)).toEqual({ source: 'blog' })
+  })
+
+  it('keeps dated campaigns and blog paths, which name no one', () => {
+    expect(
+      readAttribution(params('utm_campaign=newsletter-2026-11-05'), '/2026/11/05/guide', null),
+    ).toEqual({ campaign: 'newsletter-2026-11-05', page: '/2026/11/05/guide' })
+  })
+
   it('always produces what the Worker accepts, whatever the page holds', () => {
     fc.assert(
       fc.property(

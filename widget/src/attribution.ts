@@ -3,7 +3,9 @@ import {
   ATTRIBUTION_PAGE_MAX,
   ATTRIBUTION_TAG_MAX,
   PAGE_PATTERN,
+  pageCarriesPerson,
   TAG_PATTERN,
+  tagCarriesPerson,
 } from '../../shared/schemas/attribution-rules.ts'
 
 /**
@@ -12,12 +14,12 @@ import {
  */
 function tag(value: string | null): string | undefined {
   const text = value?.trim().slice(0, ATTRIBUTION_TAG_MAX).trim()
-  return text && TAG_PATTERN.test(text) ? text : undefined
+  return text && TAG_PATTERN.test(text) && !tagCarriesPerson(text) ? text : undefined
 }
 
 function path(value: string | null): string | undefined {
   const text = value?.slice(0, ATTRIBUTION_PAGE_MAX)
-  return text && PAGE_PATTERN.test(text) ? text : undefined
+  return text && PAGE_PATTERN.test(text) && !pageCarriesPerson(text) ? text : undefined
 }
 
 /**

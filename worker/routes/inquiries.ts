@@ -18,6 +18,7 @@ import {
 } from '../intake/idempotency.ts'
 import { partnerCors } from '../intake/partner-cors.ts'
 import { enforceInquiryLimit } from '../intake/rate-limit.ts'
+import { withRegisteredCampaign } from '../intake/registered-campaign.ts'
 import { sealInquiry } from '../queue/message.ts'
 import type { AppEnv } from '../types.ts'
 
@@ -71,11 +72,11 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       )
     }
 
-    const inquiry = parseOrThrow(Inquiry, body, {
+    const sent = parseOrThrow(Inquiry, body, {
       code: 'invalid_inquiry',
       message: 'Some fields need attention.',
     })
-    const referenceIssues = catalogReferenceIssues(inquiry, catalog)
+    const referenceIssues = catalogReferenceIssues(sent, catalog)
     if (referenceIssues.length > 0) {
       throw new ApiError('invalid_inquiry', 'Some fields need attention.', {
         issues: referenceIssues,
@@ -85,7 +86,10 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const key = readIdempotencyKey(c.req.header('Idempotency-Key'))
     const receivedAt = Date.now()
     const id = key ? await inquiryIdForKey(partner.id, key) : crypto.randomUUID()
-    const canonical = JSON.stringify(inquiry)
+    // The fingerprint is of what was sent, so a retry matches even if the
+    // partner's campaigns changed in between; what is sealed is what is kept.
+    const canonical = JSON.stringify(sent)
+    const inquiry = withRegisteredCampaign(sent, partner)
     const macFor = (version?: string) => fingerprint(c.env.LEADS_KEY, canonical, version)
     // A refused keyring is the operator's to fix: the family is told to try again, nothing is kept.
     const hash = key
@@ -112,7 +116,13 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     try {
       // A repeat is sent again: the consumer stores each id once, and this
       // covers a first attempt whose send failed after its key was recorded.
-      const message = await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry, canonical)
+      const message = await sealInquiry(
+        c.env.LEADS_KEY,
+        id,
+        receivedAt,
+        inquiry,
+        inquiry === sent ? canonical : undefined,
+      )
       await c.env.INQUIRIES.send(message, { contentType: 'json' })
     } catch (cause) {
       if (hash && !repeat) await releaseKey(c.env.LEADS, id, hash).catch(() => undefined)
