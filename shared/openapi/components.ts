@@ -10,7 +10,7 @@ import {
   ReplayResponse,
 } from '../schemas/leads-api.ts'
 import { PublicPartner } from '../schemas/partner.ts'
-import { ReportResponse } from '../schemas/reports.ts'
+import { PartnerReportResponse, ReportResponse } from '../schemas/reports.ts'
 
 /** Schemas of what the API answers, by the name operations refer to. */
 export const COMPONENT_SCHEMAS = {
@@ -24,6 +24,7 @@ export const COMPONENT_SCHEMAS = {
   DeadLettersResponse,
   ReplayResponse,
   ReportResponse,
+  PartnerReportResponse,
 }
 
 /** Schemas of what clients send: described as input (before defaults and transforms). */

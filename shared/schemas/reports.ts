@@ -6,6 +6,7 @@ export const REPORT_DIMENSIONS = ['partner', 'campaign', 'day'] as const
 /** What a partner may group its own report by. */
 export const PARTNER_REPORT_DIMENSIONS = ['campaign', 'day'] as const
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number]
+export type PartnerReportDimension = (typeof PARTNER_REPORT_DIMENSIONS)[number]
 
 /** `since` when none is given. */
 export const REPORT_DEFAULT_SINCE = '30d'
@@ -109,7 +110,7 @@ export interface ReportWindow {
   by: ReportDimension[]
 }
 
-/** One group's counts; only the groupings asked for are present. */
+/** One group's counts for coordinators; only the groupings asked for are present. */
 export const ReportRow = v.object({
   partner: v.string(),
   /** null: leads that carried no campaign. */
@@ -117,8 +118,6 @@ export const ReportRow = v.object({
   /** The UTC day the API accepted the inquiry. */
   day: v.optional(IsoDate),
   received: v.number(),
-  /** Leads with at least one pre-screen answer other than "no". */
-  flaggedForReview: v.number(),
   /** Of those received, how many a coordinator has acknowledged (at any time until now). */
   acknowledged: v.number(),
 })
@@ -134,3 +133,47 @@ export const ReportResponse = v.object({
 
 export type ReportRow = v.InferOutput<typeof ReportRow>
 export type ReportResponse = v.InferOutput<typeof ReportResponse>
+
+/**
+ * The smallest count a partner's report shows. Its rows are sums of
+ * (day, campaign) cells of at least this many leads; smaller cells are left
+ * out before anything is summed, so no combination of reports reveals them.
+ */
+export const PARTNER_REPORT_MIN_COUNT = 5
+
+/** A partner's row: how many requests, nothing else about them. */
+export const PartnerReportRow = v.object({
+  /** null: requests that carried no campaign the partner registered. */
+  campaign: v.optional(v.nullable(v.string())),
+  /** A whole UTC day. */
+  day: v.optional(IsoDate),
+  received: v.number(),
+})
+
+export const PartnerReportResponse = v.object({
+  partner: v.string(),
+  /** Whole UTC days: the first instant of the first day counted. */
+  since: IsoTimestamp,
+  /** Exclusive; never later than the start of today (UTC): only completed days are counted. */
+  until: IsoTimestamp,
+  by: v.array(v.picklist(PARTNER_REPORT_DIMENSIONS)),
+  /** Cells (day, campaign) under this count are left out of every row. */
+  minimumCount: v.literal(PARTNER_REPORT_MIN_COUNT),
+  rows: v.array(PartnerReportRow),
+  more: v.boolean(),
+})
+
+export type PartnerReportRow = v.InferOutput<typeof PartnerReportRow>
+export type PartnerReportResponse = v.InferOutput<typeof PartnerReportResponse>
+
+/**
+ * A partner's window in whole, completed UTC days: `since` back to the start
+ * of its day, `until` forward to the end of its day but never past the start
+ * of today, so a report cannot narrow to a moment or watch today's count grow.
+ */
+export function wholeDays(window: ReportWindow, now: number): ReportWindow {
+  const startOfDay = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS
+  const until = Math.min(Math.ceil(window.until / DAY_MS) * DAY_MS, startOfDay(now))
+  const since = Math.min(startOfDay(window.since), until)
+  return { ...window, since, until }
+}

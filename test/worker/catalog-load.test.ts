@@ -7,6 +7,7 @@ import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
 import { countingKv, maxCatalog, sampleCatalog, seedCatalog } from './helpers/catalog.ts'
 import { call, json } from './helpers/http.ts'
 import { postInquiry, validInquiry } from './helpers/inquiry.ts'
+import { asCoordinator } from './helpers/leads.ts'
 
 const NOW = Date.parse('2026-11-20T00:00:00Z')
 
@@ -41,7 +42,9 @@ describe('a record whose id differs from its key', () => {
 
     const intruder = await postInquiry(validInquiry(), { origin: 'https://intruder.example' })
     expect(intruder.status).toBe(403)
-    const health = await json<{ catalog: { invalidRecords: number } }>(await call('/healthz'))
+    const health = await json<{ catalog: { invalidRecords: number } }>(
+      await call('/v1/health', asCoordinator),
+    )
     expect(health.catalog.invalidRecords).toBe(1)
   })
 

@@ -11,6 +11,7 @@ import {
   seedCatalog,
 } from './helpers/catalog.ts'
 import { call, json } from './helpers/http.ts'
+import { asCoordinator } from './helpers/leads.ts'
 
 async function listClinics(query = '') {
   const response = await call(`/v1/clinics${query}`)
@@ -115,7 +116,7 @@ describe('GET /v1/clinics', () => {
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*')
   })
 
-  it('leaves out an invalid record, keeps the others and counts it on /healthz', async () => {
+  it('leaves out an invalid record, keeps the others and counts it in the coordinators’ health view', async () => {
     await env.CATALOG.put(
       'clinic:aurora-tijuana',
       JSON.stringify({ id: 'aurora-tijuana', name: 42 }),
@@ -127,7 +128,9 @@ describe('GET /v1/clinics', () => {
     expect(clinics).toHaveLength(5)
     const brisa = clinics.find((c) => c.id === 'brisa-tijuana')
     expect(brisa?.packages.map((p) => p.id)).toEqual(['brisa-plus'])
-    const health = await json<{ catalog: { invalidRecords: number } }>(await call('/healthz'))
+    const health = await json<{ catalog: { invalidRecords: number } }>(
+      await call('/v1/health', asCoordinator),
+    )
     expect(health.catalog.invalidRecords).toBe(2)
   })
 

@@ -9,3 +9,9 @@ declare namespace Cloudflare {
     }[]
   }
 }
+
+/** Vite's `?raw` import: a file's text (docs checked against what the Worker does). */
+declare module '*?raw' {
+  const text: string
+  export default text
+}

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it, vi } from 'vitest'
 import { app } from '../../worker/app.ts'
 import { call, json } from './helpers/http.ts'
-import { OLD_TOKEN, TOKEN } from './helpers/leads.ts'
+import { asCoordinator, OLD_TOKEN, TOKEN } from './helpers/leads.ts'
 
 const paths = ['/v1/leads/pull', '/v1/leads/ack', '/v1/dead-letters/replay']
 
@@ -67,7 +67,7 @@ describe('COORDINATOR_TOKENS with a token shorter than 32 characters', () => {
     expect((await request(TOKEN)).status).toBe(200)
     expect(logged.mock.calls.flat().join('\n')).toContain('auth.tokens_refused')
     expect(logged.mock.calls.flat().join('\n')).not.toContain(short)
-    const health = await app.request('/healthz', {}, configured)
+    const health = await app.request('/v1/health', asCoordinator, configured)
     expect(await json(health)).toMatchObject({
       status: 'degraded',
       secrets: { COORDINATOR_TOKENS: { status: 'error' } },

@@ -12,7 +12,15 @@ import { sealInquiry } from '../../worker/queue/message.ts'
 import { seedCatalog } from './helpers/catalog.ts'
 import { json } from './helpers/http.ts'
 import { validInquiry } from './helpers/inquiry.ts'
-import { authed, clearLeadStore, pull, sampleInquiry, seedLeads } from './helpers/leads.ts'
+import {
+  asCoordinator,
+  authed,
+  clearLeadStore,
+  pull,
+  sampleInquiry,
+  seedLeads,
+} from './helpers/leads.ts'
+import { configuredQueues } from './helpers/queue.ts'
 
 const KEY = (env.LEADS_KEY.split(':')[1] ?? '') as string
 const OTHER = btoa('another key of 32 bytes, not ok!')
@@ -42,41 +50,44 @@ describe('a LEADS_KEY that cannot be trusted is refused at first use', () => {
     ['a repeated label', `v1:${KEY},v1:${OTHER}`, 'names version v1 twice'],
     ['a malformed entry', `v2:${KEY},:${OTHER}`, 'no valid version label'],
     ['an empty entry', `v2:${KEY},,v1:${OTHER}`, 'empty entry'],
-  ])('with %s: logged, on /healthz, no lead leased, no lead sealed', async (_, secret, problem) => {
-    await seedCatalog()
-    await seedLeads(3)
-    const before = await rows()
-    const logged = vi.spyOn(console, 'error')
+  ])(
+    'with %s: logged, in the health view, no lead leased, no lead sealed',
+    async (_, secret, problem) => {
+      await seedCatalog()
+      await seedLeads(3)
+      const before = await rows()
+      const logged = vi.spyOn(console, 'error')
 
-    const pulled = await pullWith(secret)
-    expect(pulled.status).toBe(503)
-    expect(await json(pulled)).toMatchObject({ error: 'leads_key_unusable' })
-    expect(await rows()).toEqual(before)
-    expect(logged.mock.calls.flat().join('\n')).toContain(problem)
+      const pulled = await pullWith(secret)
+      expect(pulled.status).toBe(503)
+      expect(await json(pulled)).toMatchObject({ error: 'leads_key_unusable' })
+      expect(await rows()).toEqual(before)
+      expect(logged.mock.calls.flat().join('\n')).toContain(problem)
 
-    const health = await app.request('/healthz', {}, { ...env, LEADS_KEY: secret })
-    expect(health.status).toBe(200)
-    expect(await json(health)).toMatchObject({
-      status: 'degraded',
-      secrets: { LEADS_KEY: { status: 'error', problem: expect.stringContaining(problem) } },
-    })
+      const health = await app.request('/v1/health', asCoordinator, { ...env, LEADS_KEY: secret })
+      expect(health.status).toBe(200)
+      expect(await json(health)).toMatchObject({
+        status: 'degraded',
+        secrets: { LEADS_KEY: { status: 'error', problem: expect.stringContaining(problem) } },
+      })
 
-    // The consumer does not seal with a guessed key: it retries until the secret is fixed.
-    const message = await sealInquiry(
-      env.LEADS_KEY,
-      'inq-keyring',
-      Date.now(),
-      v.parse(Inquiry, validInquiry()),
-    )
-    const batch = createMessageBatch('clinic-compare-inquiries', [
-      { id: 'm-keyring', timestamp: new Date(), attempts: 1, body: message },
-    ])
-    const ctx = createExecutionContext()
-    await handleQueue(batch, { ...env, LEADS_KEY: secret })
-    const result = await getQueueResult(batch, ctx)
-    expect(result.retryMessages).toHaveLength(1)
-    expect((await rows()).map((r) => r.id)).not.toContain('inq-keyring')
-  })
+      // The consumer does not seal with a guessed key: it retries until the secret is fixed.
+      const message = await sealInquiry(
+        env.LEADS_KEY,
+        'inq-keyring',
+        Date.now(),
+        v.parse(Inquiry, validInquiry()),
+      )
+      const batch = createMessageBatch(configuredQueues().MAIN.queue, [
+        { id: 'm-keyring', timestamp: new Date(), attempts: 1, body: message },
+      ])
+      const ctx = createExecutionContext()
+      await handleQueue(batch, { ...env, LEADS_KEY: secret })
+      const result = await getQueueResult(batch, ctx)
+      expect(result.retryMessages).toHaveLength(1)
+      expect((await rows()).map((r) => r.id)).not.toContain('inq-keyring')
+    },
+  )
 })
 
 describe('a pull the keyring cannot serve', () => {
@@ -114,7 +125,6 @@ describe('old leads stay readable', () => {
       partnerId: 'demo',
       receivedAt: Date.now() - 1000,
       sealed: { keyVersion: sealed.keyVersion, iv: sealed.iv, ciphertext: sealed.ciphertext },
-      flaggedForReview: true,
     })
     const { response, body } = await pull({ batchSize: 10 })
     expect(response.status).toBe(200)

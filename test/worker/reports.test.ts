@@ -57,22 +57,23 @@ describe('GET /v1/reports/leads', () => {
     expect(status).toBe(200)
     expect(body.since).toBe('2026-03-01T00:00:00.000Z')
     expect(body.until).toBe('2026-03-03T00:00:00.000Z')
-    const row = (partner: string, campaign: string | null, day: string, r: number, f: number) => ({
+    const row = (partner: string, campaign: string | null, day: string, r: number) => ({
       partner,
       campaign,
       day,
       received: r,
-      flaggedForReview: f,
       acknowledged: 0,
     })
     expect(body.rows).toEqual([
-      row('blog-b', 'spring', '2026-03-01', 1, 1),
-      row('blog-b', 'spring', '2026-03-02', 1, 0),
-      row('demo', null, '2026-03-02', 1, 0),
-      row('demo', 'autumn', '2026-03-01', 1, 1),
-      row('demo', 'autumn', '2026-03-02', 2, 1),
-      row('demo', 'spring', '2026-03-01', 3, 2),
+      row('blog-b', 'spring', '2026-03-01', 1),
+      row('blog-b', 'spring', '2026-03-02', 1),
+      row('demo', null, '2026-03-02', 1),
+      row('demo', 'autumn', '2026-03-01', 1),
+      row('demo', 'autumn', '2026-03-02', 2),
+      row('demo', 'spring', '2026-03-01', 3),
     ])
+    // No report carries a health flag, in any grouping.
+    expect(JSON.stringify(body)).not.toMatch(/flag/i)
     expect(body.more).toBe(false)
   })
 
@@ -80,8 +81,8 @@ describe('GET /v1/reports/leads', () => {
     await deliverSpread()
     const byPartner = await getReport(`/v1/reports/leads?${RANGE}`, TOKEN)
     expect(byPartner.body.rows).toEqual([
-      { partner: 'blog-b', received: 2, flaggedForReview: 1, acknowledged: 0 },
-      { partner: 'demo', received: 7, flaggedForReview: 4, acknowledged: 0 },
+      { partner: 'blog-b', received: 2, acknowledged: 0 },
+      { partner: 'demo', received: 7, acknowledged: 0 },
     ])
     const byCampaign = await getReport(`/v1/reports/leads?${RANGE}&by=campaign`, TOKEN)
     expect(byCampaign.body.rows.map((r) => [r.partner, r.campaign, r.received])).toEqual([
@@ -151,7 +152,7 @@ describe('GET /v1/reports/leads', () => {
     await env.LEADS.prepare("UPDATE leads SET key_version = 'gone', ciphertext = 'AAAA'").run()
     const { body } = await getReport(`/v1/reports/leads?${RANGE}&by=campaign`, TOKEN)
     expect(body.rows).toEqual([
-      { partner: 'demo', campaign: 'spring', received: 1, flaggedForReview: 1, acknowledged: 0 },
+      { partner: 'demo', campaign: 'spring', received: 1, acknowledged: 0 },
     ])
   })
 

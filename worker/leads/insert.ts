@@ -8,14 +8,12 @@ export interface NewLead {
   receivedAt: number
   sealed: Sealed
   /** Kept in clear for reports: it describes the partner's page, not the family. */
-  attribution?: Attribution
-  /** Kept in clear for reports: one bit, no answer behind it. */
-  flaggedForReview: boolean
+  attribution?: Attribution | undefined
 }
 
 const INSERT_LEAD = `INSERT INTO leads (id, partner_id, received_at, stored_at, key_version, key_check, iv, ciphertext,
-    attr_source, attr_medium, attr_campaign, attr_page, flagged_for_review)
-  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+    attr_source, attr_medium, attr_campaign, attr_page)
+  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
   ON CONFLICT (id) DO NOTHING`
 
 /**
@@ -45,7 +43,6 @@ export async function insertLeads(
         lead.attribution?.medium ?? null,
         lead.attribution?.campaign ?? null,
         lead.attribution?.page ?? null,
-        lead.flaggedForReview ? 1 : 0,
       ),
     ),
   )

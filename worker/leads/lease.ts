@@ -4,6 +4,7 @@ import { newLeaseId } from './lease-id.ts'
 export interface LeasedRow {
   id: string
   leaseId: string
+  partnerId: string
   receivedAt: number
   attempts: number
   sealed: Sealed
@@ -12,6 +13,7 @@ export interface LeasedRow {
 interface Row {
   id: string
   lease_id: string
+  partner_id: string
   received_at: number
   attempts: number
   key_version: string
@@ -40,7 +42,7 @@ SET lease_id = json_extract(?3, '$[' || picked.n || ']'),
     attempts = leads.attempts + 1
 FROM picked
 WHERE leads.id = picked.id
-RETURNING leads.id, leads.lease_id, leads.received_at, leads.attempts,
+RETURNING leads.id, leads.lease_id, leads.partner_id, leads.received_at, leads.attempts,
           leads.key_version, leads.key_check, leads.iv, leads.ciphertext`
 
 export async function leaseLeads(
@@ -57,6 +59,7 @@ export async function leaseLeads(
     .map((row) => ({
       id: row.id,
       leaseId: row.lease_id,
+      partnerId: row.partner_id,
       receivedAt: row.received_at,
       attempts: row.attempts,
       sealed: {

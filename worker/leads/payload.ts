@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { Inquiry, LeadFlag } from '../../shared/schemas/inquiry.ts'
 import { StoredInquiry, StoredLeadFlag } from '../../shared/schemas/leads-api.ts'
-import { open, type Sealed, seal } from '../crypto/lead-cipher.ts'
+import { KeyringError, open, type Sealed, seal } from '../crypto/lead-cipher.ts'
 
 /** The version written into every sealed payload now. */
 const LEAD_PAYLOAD_VERSION = 1
@@ -30,16 +30,52 @@ const ReadPayload = v.variant('v', [
 
 export type StoredPayload = v.InferOutput<typeof ReadPayload>
 
-/** The lead id is the associated data, so a ciphertext cannot be moved to another row. */
+/** What a lead row keeps in clear that its ciphertext vouches for. */
+export interface LeadBinding {
+  id: string
+  partnerId: string
+  receivedAt: number
+}
+
+/**
+ * The associated data of a lead's ciphertext: its id, the partner it
+ * credits and when it was received. A row whose partner or time was changed
+ * in D1, or a ciphertext moved to another row, no longer opens.
+ */
+function boundContext(lead: LeadBinding): string {
+  return `lead:v2:${lead.id}|${lead.partnerId}|${lead.receivedAt}`
+}
+
+/** Leads sealed before the partner and time were bound carried only their id. */
+const idOnlyContext = (lead: LeadBinding) => `lead:${lead.id}`
+
 export function sealLead(
   secret: string,
-  id: string,
+  lead: LeadBinding,
   payload: Omit<LeadPayload, 'v'>,
 ): Promise<Sealed> {
   const written: LeadPayload = { v: LEAD_PAYLOAD_VERSION, ...payload }
-  return seal(secret, JSON.stringify(written), `lead:${id}`)
+  return seal(secret, JSON.stringify(written), boundContext(lead))
 }
 
-export async function openLead(secret: string, id: string, sealed: Sealed): Promise<StoredPayload> {
-  return v.parse(ReadPayload, JSON.parse(await open(secret, sealed, `lead:${id}`)))
+/**
+ * Opens a lead against its row. A lead sealed with the partner and time
+ * bound never opens under the id-only context, so the fallback for older
+ * leads cannot be used to move a newer one.
+ */
+export async function openLead(
+  secret: string,
+  lead: LeadBinding,
+  sealed: Sealed,
+): Promise<StoredPayload> {
+  let text: string
+  try {
+    text = await open(secret, sealed, boundContext(lead))
+  } catch (error) {
+    if (error instanceof KeyringError) throw error
+    text = await open(secret, sealed, idOnlyContext(lead)).catch(() => {
+      throw error
+    })
+  }
+  return v.parse(ReadPayload, JSON.parse(text))
 }

@@ -5,6 +5,10 @@ import { logEvent } from '../http/log.ts'
 import { leaseLeads, nextKeyVersions, parkLeases, releaseLeases } from './lease.ts'
 import { openLead } from './payload.ts'
 
+class TamperedLead extends Error {
+  override name = 'TamperedLead'
+}
+
 /** How long a lead that cannot be opened stays out of the way. */
 const UNREADABLE_PARK_MS = 60 * 60 * 1000
 
@@ -41,7 +45,9 @@ export async function pullLeads(
   const opened = await Promise.all(
     rows.map(async (row) => {
       try {
-        const payload = await openLead(env.LEADS_KEY, row.id, row.sealed)
+        const payload = await openLead(env.LEADS_KEY, row, row.sealed)
+        // Leads sealed before the partner was bound still name it inside.
+        if (payload.inquiry.partnerId !== row.partnerId) throw new TamperedLead()
         const lead: PulledLead = {
           leaseId: row.leaseId,
           id: row.id,
@@ -53,7 +59,9 @@ export async function pullLeads(
         return lead
       } catch (error) {
         if (error instanceof KeyringError) return error
-        logEvent('error', 'leads.unreadable', {
+        // AES-GCM cannot tell damage from an edit: a row whose partner or time
+        // was changed in D1 fails here too, and is never delivered with them.
+        logEvent('error', 'leads.tampered_or_damaged', {
           leadId: row.id,
           keyVersion: row.sealed.keyVersion,
           attempts: row.attempts,

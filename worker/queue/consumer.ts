@@ -35,18 +35,9 @@ async function prepare(env: Env, body: unknown): Promise<Prepared> {
     return { kind: 'dead', reason: 'unreadable-inquiry', inquiryId: message.id }
   }
   const flags = preScreenFlags(inquiry.preScreen)
-  const sealed = await sealLead(env.LEADS_KEY, message.id, { inquiry, flags })
-  return {
-    kind: 'lead',
-    lead: {
-      id: message.id,
-      partnerId: message.partnerId,
-      receivedAt: message.receivedAt,
-      sealed,
-      attribution: inquiry.attribution,
-      flaggedForReview: flags.length > 0,
-    },
-  }
+  const binding = { id: message.id, partnerId: message.partnerId, receivedAt: message.receivedAt }
+  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags })
+  return { kind: 'lead', lead: { ...binding, sealed, attribution: inquiry.attribution } }
 }
 
 export function inquiryIdOf(body: unknown): string | undefined {

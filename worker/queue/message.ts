@@ -5,9 +5,12 @@ import { open, Sealed, seal } from '../crypto/lead-cipher.ts'
 /**
  * What travels on the INQUIRIES queue. The inquiry is sealed before it is
  * sent, so personal data is encrypted in the queue and in dead letters too.
+ * Version 2 binds the partner and the received time to the ciphertext, so a
+ * dead letter whose partner was edited in D1 cannot be replayed as another
+ * partner's lead; version 1 (the id alone) is still read.
  */
 export const InquiryMessage = v.object({
-  v: v.literal(1),
+  v: v.picklist([1, 2]),
   id: v.string(),
   partnerId: v.string(),
   receivedAt: v.number(),
@@ -15,6 +18,12 @@ export const InquiryMessage = v.object({
 })
 
 export type InquiryMessage = v.InferOutput<typeof InquiryMessage>
+
+function context(message: Pick<InquiryMessage, 'v' | 'id' | 'partnerId' | 'receivedAt'>): string {
+  return message.v === 1
+    ? `inquiry:${message.id}`
+    : `inquiry:v2:${message.id}|${message.partnerId}|${message.receivedAt}`
+}
 
 /** `json` is the inquiry as JSON.stringify writes it, when the caller has it already. */
 export async function sealInquiry(
@@ -24,11 +33,14 @@ export async function sealInquiry(
   inquiry: Inquiry,
   json = JSON.stringify(inquiry),
 ): Promise<InquiryMessage> {
-  const sealed: Sealed = await seal(secret, json, `inquiry:${id}`)
-  return { v: 1, id, partnerId: inquiry.partnerId, receivedAt, sealed }
+  const bound = { v: 2, id, partnerId: inquiry.partnerId, receivedAt } as const
+  return { ...bound, sealed: await seal(secret, json, context(bound)) }
 }
 
-/** Opens and re-validates a message's inquiry; throws if either fails. */
+/** Opens and re-validates a message's inquiry; throws if either fails or the partners differ. */
 export async function openInquiry(secret: string, message: InquiryMessage): Promise<Inquiry> {
-  return v.parse(Inquiry, JSON.parse(await open(secret, message.sealed, `inquiry:${message.id}`)))
+  const inquiry = v.parse(Inquiry, JSON.parse(await open(secret, message.sealed, context(message))))
+  if (inquiry.partnerId !== message.partnerId)
+    throw new Error('partner differs from the sealed inquiry')
+  return inquiry
 }

@@ -1,12 +1,16 @@
 import type { Context } from 'hono'
 import type { Operation } from '../../shared/openapi/document.ts'
-import { reportDescription, reportOk, reportParameters } from '../../shared/openapi/reports.ts'
-import { PARTNER_REPORT_DIMENSIONS, reportQuery } from '../../shared/schemas/reports.ts'
+import {
+  partnerReportDescription,
+  partnerReportOk,
+  reportParameters,
+} from '../../shared/openapi/reports.ts'
+import { PARTNER_REPORT_DIMENSIONS, reportQuery, wholeDays } from '../../shared/schemas/reports.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bearerToken } from '../http/token-digest.ts'
 import { parseOrThrow } from '../http/validate.ts'
-import { countLeads } from '../reports/lead-counts.ts'
+import { countPartnerLeads } from '../reports/lead-counts.ts'
 import { reportTokenOwners } from '../reports/partner-token.ts'
 import type { AppEnv } from '../types.ts'
 import { INVALID_REPORT_QUERY } from './reports.ts'
@@ -39,20 +43,23 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
   if (!owners.has(id)) {
     throw new ApiError('forbidden', 'This token reads another partner’s report.')
   }
+  const now = Date.now()
   const window = parseOrThrow(
-    reportQuery(Date.now(), PARTNER_REPORT_DIMENSIONS),
+    reportQuery(now, PARTNER_REPORT_DIMENSIONS),
     c.req.query(),
     INVALID_REPORT_QUERY,
   )
-  return c.json(await countLeads(c.env.LEADS, window, id))
+  const partner = catalog.partners.get(id)
+  if (!partner) throw new ApiError('forbidden', 'This token reads another partner’s report.')
+  return c.json(await countPartnerLeads(c.env.LEADS, partner, wholeDays(window, now)))
 }
 
 export const partnerReportOperation: Operation = {
   operationId: 'getPartnerReport',
   summary: 'A partner’s own lead counts, behind its own report token',
-  description: reportDescription,
+  description: partnerReportDescription,
   security: 'partnerReportToken',
   parameters: reportParameters(PARTNER_REPORT_DIMENSIONS),
-  responses: { 200: reportOk },
+  responses: { 200: partnerReportOk },
   errors: ['unauthorized', 'forbidden', 'invalid_report_query', 'catalog_unavailable'],
 }

@@ -6,6 +6,8 @@ import { call, json } from './http.ts'
 
 export const TOKEN = 'test-token-new-0123456789abcdefghij'
 export const OLD_TOKEN = 'test-token-old-0123456789abcdefghij'
+/** A GET as a coordinator: the detailed health view, say. */
+export const asCoordinator: RequestInit = { headers: { Authorization: `Bearer ${TOKEN}` } }
 
 /** A valid inquiry with fictional, clearly sample personal data. */
 export function sampleInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
@@ -37,15 +39,9 @@ export async function seedLead(
 ): Promise<void> {
   const inquiry = options.inquiry ?? sampleInquiry()
   const flags = preScreenFlags(inquiry.preScreen)
-  const sealed = await sealLead(env.LEADS_KEY, id, { inquiry, flags })
-  await insertLead(env.LEADS, {
-    id,
-    partnerId: inquiry.partnerId,
-    receivedAt: options.receivedAt ?? Date.now(),
-    sealed,
-    attribution: inquiry.attribution,
-    flaggedForReview: flags.length > 0,
-  })
+  const binding = { id, partnerId: inquiry.partnerId, receivedAt: options.receivedAt ?? Date.now() }
+  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags })
+  await insertLead(env.LEADS, { ...binding, sealed, attribution: inquiry.attribution })
 }
 
 export async function seedLeads(count: number, prefix = 'lead', start = Date.now() - 60_000) {

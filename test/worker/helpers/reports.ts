@@ -9,9 +9,13 @@ import { sealInquiry } from '../../../worker/queue/message.ts'
 import { sampleCatalog, seedCatalog } from './catalog.ts'
 import { call } from './http.ts'
 import { validInquiry } from './inquiry.ts'
+import { configuredQueues } from './queue.ts'
 
 /** The second active partner of report tests, beside the sample's `demo`. */
 export const OTHER_PARTNER = 'blog-b'
+
+/** Campaigns every partner of report tests registered: others are kept as no campaign. */
+const REGISTERED_CAMPAIGNS = ['spring', 'autumn', 'retry-test', 'winter-thread']
 
 /** The sample catalog plus `blog-b`, each partner holding the report tokens given. */
 export async function seedReportCatalog(tokens: Record<string, string[]> = {}): Promise<void> {
@@ -20,6 +24,7 @@ export async function seedReportCatalog(tokens: Record<string, string[]> = {}): 
   if (!demo) throw new Error('the sample catalog has no demo partner')
   catalog.partners.push({ ...demo, id: OTHER_PARTNER, name: 'Blog B (sample)' })
   for (const partner of catalog.partners) {
+    partner.campaigns = REGISTERED_CAMPAIGNS
     const given = tokens[partner.id]
     if (given) partner.reportTokenSha256 = await Promise.all(given.map(sha256Hex))
   }
@@ -39,7 +44,7 @@ export async function deliverInquiries(
     ),
   )
   const batch = createMessageBatch(
-    'clinic-compare-inquiries',
+    configuredQueues().MAIN.queue,
     bodies.map((body, i) => ({
       id: `msg-${i}-${body.id}`,
       timestamp: new Date(),
@@ -53,11 +58,11 @@ export async function deliverInquiries(
   if (result.explicitAcks.length !== items.length) throw new Error('not every inquiry was stored')
 }
 
-export async function getReport(
+export async function getReport<Body = ReportResponse>(
   path: string,
   token: string | undefined,
-): Promise<{ status: number; text: string; body: ReportResponse }> {
+): Promise<{ status: number; text: string; body: Body }> {
   const response = await call(path, token ? { headers: { Authorization: `Bearer ${token}` } } : {})
   const text = await response.text()
-  return { status: response.status, text, body: JSON.parse(text) as ReportResponse }
+  return { status: response.status, text, body: JSON.parse(text) as Body }
 }
