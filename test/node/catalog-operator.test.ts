@@ -158,7 +158,7 @@ describe('the catalog round trip against npm start', () => {
 
 describe('a record under the wrong key', () => {
   it(
-    'is refused by the Worker, counted on /healthz and left out of an export',
+    "is refused by the Worker, counted in the coordinators' health view and left out of an export",
     async () => {
       const exported = file('export.json')
       await runScript('catalog-export.ts', [exported, ...target])
@@ -183,14 +183,20 @@ describe('a record under the wrong key', () => {
       ])
       expect(put.code, put.stderr).toBe(0)
 
+      const token = (await server.devVars()).COORDINATOR_TOKENS?.split(',')[0] ?? ''
       const health = await eventually(
         async () =>
-          (await (await fetch(`${server.url}/healthz`)).json()) as {
+          (await (
+            await fetch(`${server.url}/v1/health`, {
+              headers: { Authorization: `Bearer ${token}` },
+            })
+          ).json()) as {
             catalog: { invalidRecords: number }
           },
         (h) => h.catalog.invalidRecords === 1,
       )
       expect(health.catalog.invalidRecords).toBe(1)
+      expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'degraded' })
       expect(server.output()).toContain('"key":"partner:demo-inactive"')
       expect(server.output()).not.toContain('intruder.example')
 

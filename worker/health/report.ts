@@ -25,8 +25,8 @@ async function leadStore(db: D1Database, now: number): Promise<DeadLetterBacklog
 
 /**
  * "failing" when a binding does not answer; "degraded" while a secret is
- * refused or dead letters wait (the Worker answers, and what is wrong is an
- * operator's to fix); otherwise "ok".
+ * refused, dead letters wait or a catalog record is refused (the Worker
+ * answers, and what is wrong is an operator's to fix); otherwise "ok".
  */
 type HealthStatus = 'ok' | 'degraded' | 'failing'
 
@@ -44,7 +44,8 @@ export async function healthReport(c: Context<AppEnv>) {
   // A Queue producer cannot be probed without sending; its binding must exist.
   const inquiries = typeof c.env.INQUIRIES?.send === 'function'
   const answers = catalog !== undefined && backlog !== undefined && inquiries
-  const clean = !keyring && !tokens && (backlog?.count ?? 0) === 0
+  const clean =
+    !keyring && !tokens && (backlog?.count ?? 0) === 0 && (catalog?.invalidRecords ?? 0) === 0
   const status: HealthStatus = !answers ? 'failing' : clean ? 'ok' : 'degraded'
   return {
     status,

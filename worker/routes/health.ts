@@ -22,7 +22,7 @@ export const healthDetailRoutes = new Hono<AppEnv>().get('/', async (c) => {
 })
 
 const statuses =
-  'ok (200), degraded (200: a secret is refused or dead letters wait) or failing (503: a binding does not answer)'
+  'ok (200), degraded (200: a secret or a catalog record is refused, or dead letters wait) or failing (503: a binding does not answer)'
 
 export const healthOperations: Operations = {
   'GET /': {
