@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import type { BuildOptions, Metafile, OutputFile, Plugin } from 'esbuild'
 import * as esbuild from 'esbuild'
@@ -132,6 +132,31 @@ function versionMetafile(meta: Metafile, version: string): Metafile {
 }
 
 /**
+ * Writes a file only when its bytes differ, whole (a temporary file renamed
+ * over it). `wrangler dev` reloads on any event in public/, and a reload
+ * restarts workerd, whose local Queue drops what waits in a batch window:
+ * rebuilding the same code beside a running server must not touch a file.
+ */
+async function writeIfChanged(path: string, bytes: Uint8Array): Promise<void> {
+  const current = await readFile(path).catch(() => undefined)
+  if (current?.equals(bytes)) return
+  await mkdir(dirname(path), { recursive: true })
+  const partial = `${path}.${process.pid}.partial`
+  await writeFile(partial, bytes)
+  await rename(partial, path)
+}
+
+/** Removes every entry of public/widget/ but the current version's folder. */
+async function removeStaleVersions(version: string): Promise<void> {
+  const entries = await readdir(WIDGET_DIR)
+  await Promise.all(
+    entries
+      .filter((name) => name !== version)
+      .map((name) => rm(join(WIDGET_DIR, name), { recursive: true, force: true })),
+  )
+}
+
+/**
  * Builds the widget into public/: `widget.js` is a tiny classic script (what
  * partners embed with `async`, at a URL that never changes), which imports the
  * ES module `widget/<version>/main.js`: everything the list needs in one file
@@ -152,7 +177,7 @@ export async function buildWidget(): Promise<Metafile> {
     logLevel: 'warning',
     absWorkingDir: ROOT,
     // Everything is checked in memory and written at the end, so a failed build
-    // leaves the last good one, and a server reading public/ sees a gap of milliseconds.
+    // leaves the last good one; only files whose bytes changed are written.
     write: false,
   } satisfies BuildOptions
   const modules = await esbuild.build({
@@ -194,12 +219,11 @@ export async function buildWidget(): Promise<Metafile> {
     plugins: [cssAsText],
     define: { __WIDGET_MAIN__: JSON.stringify(`widget/${version}/main.js`) },
   })
-  await rm(WIDGET_DIR, { recursive: true, force: true })
-  await mkdir(join(WIDGET_DIR, version), { recursive: true })
-  await Promise.all([
-    ...loaders.outputFiles.map((f) => writeFile(f.path, f.contents)),
-    ...files.map((f) => writeFile(versioned(f.path, version), f.contents)),
-  ])
+  // The version's modules first, then the loaders naming them, then the old
+  // versions go: a page loaded during the build finds every file it asks for.
+  await Promise.all(files.map((f) => writeIfChanged(versioned(f.path, version), f.contents)))
+  await Promise.all(loaders.outputFiles.map((f) => writeIfChanged(f.path, f.contents)))
+  await removeStaleVersions(version)
   return versionMetafile(
     {
       inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { writeFile } from 'node:fs/promises'
+import { link, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /** Fresh local secrets, never shared between machines. */
@@ -15,10 +14,23 @@ function freshDevVars(): string {
   ].join('\n')
 }
 
-/** Writes `.dev.vars` when missing and says whether it did. */
+/**
+ * Writes `.dev.vars` when missing and says whether it did. Created exclusively:
+ * two servers starting at once (two test files) must not each write their own
+ * secrets, or the first would run with a key and tokens the file no longer holds.
+ */
 export async function ensureDevVars(root: string): Promise<boolean> {
-  const file = join(root, '.dev.vars')
-  if (existsSync(file)) return false
-  await writeFile(file, freshDevVars(), { mode: 0o600 })
-  return true
+  // Written whole beside it, then linked into place: link() fails if the file
+  // exists, and no reader ever sees it half written.
+  const partial = join(root, `.dev.vars.${process.pid}.partial`)
+  await writeFile(partial, freshDevVars(), { mode: 0o600 })
+  try {
+    await link(partial, join(root, '.dev.vars'))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  } finally {
+    await rm(partial, { force: true })
+  }
 }

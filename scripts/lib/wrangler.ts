@@ -13,17 +13,48 @@ export const WRANGLER_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: 'false',
 }
 
-/** Runs wrangler on the Node that runs this script, from the project root. */
+/**
+ * What a local-state command prints when a running `wrangler dev` held the
+ * same SQLite file past workerd's own wait: SQLITE_BUSY from D1, a bare 500
+ * from local KV.
+ */
+const LOCAL_STATE_BUSY = /SQLITE_BUSY|database is locked|failed: 500 Internal Server Error/
+
+/** Waits before each new try of a busy local-state command: about 16 s in all. */
+const BUSY_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000]
+
+/**
+ * Runs wrangler on the Node that runs this script, from the project root. A
+ * command on local state (`--local`) that found it busy is run again: every
+ * such command the project runs reads, or writes whole records (KV puts,
+ * D1 migrations in their own transactions), so a second run is the same as one.
+ * docs/operators.md: operator commands beside a running server.
+ */
 export async function runWrangler(
   args: string[],
   options: { quiet?: boolean } = {},
-): Promise<ProcessResult> {
-  const result = await runProcess(process.execPath, [WRANGLER_BIN, ...args], {
-    cwd: ROOT,
-    env: WRANGLER_ENV,
-  })
-  if (result.code !== 0 && !options.quiet) process.stderr.write(result.stdout + result.stderr)
-  return result
+): Promise<ProcessResult & { tries: number }> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await runProcess(process.execPath, [WRANGLER_BIN, ...args], {
+      cwd: ROOT,
+      env: WRANGLER_ENV,
+    })
+    const delay = BUSY_RETRY_DELAYS_MS[attempt]
+    const busy =
+      result.code !== 0 &&
+      args.includes('--local') &&
+      LOCAL_STATE_BUSY.test(result.stdout + result.stderr)
+    if (!busy || delay === undefined) {
+      if (result.code !== 0 && !options.quiet) process.stderr.write(result.stdout + result.stderr)
+      return { ...result, tries: attempt + 1 }
+    }
+    if (!options.quiet) {
+      process.stderr.write(
+        `Local state is busy (a running server holds it); again in ${delay} ms.\n`,
+      )
+    }
+    await new Promise((resolve) => setTimeout(resolve, delay))
+  }
 }
 
 export function wranglerBin(): string {
