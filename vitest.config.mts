@@ -64,10 +64,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // Each file starts its own wrangler and, for the browser, Chromium. Two at
-          // once make the "answer lost, sent again" browser tests miss their lead
-          // (4 of 6 runs, also with a dev registry per server and leads read through
-          // the Worker; they pass alone): one at a time until that is understood.
-          maxWorkers: 1,
+          // once lost leads while every server start rebuilt public/ and so reloaded
+          // the others (test/node/rebuild-beside-server.test.ts); no longer.
+          maxWorkers: 2,
         },
       },
     ],
