@@ -1,14 +1,16 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { queryLeadsDb } from '../helpers/d1.ts'
-import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import { browserMissing, waitForWidget } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let leads: LeadWatch
 let browser: Browser
@@ -38,15 +40,10 @@ async function storedAttribution(id: string) {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'attribution', () => {
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startDevServer(), launchChromium()])
+    fixture = await startPartnerFixture({ sites: 0 })
+    ;({ server, browser, leads } = fixture)
   })
-  beforeAll(() => {
-    leads = watchLeads(server)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => fixture?.stop())
 
   it("is read from the partner page's UTM parameters and path, never its other query or fragment", async () => {
     const page = await browser.newPage()

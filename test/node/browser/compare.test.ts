@@ -3,18 +3,13 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { axeViolations } from './helpers/axe.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, widget } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
+import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 const THREE = ['Aurora', 'Brisa', 'Cedro']
@@ -22,6 +17,7 @@ const THREE_IDS = ['aurora-tijuana', 'brisa-tijuana', 'cedro-cancun']
 // Looked at by a person after a run; test-results/ is not committed.
 const SHOTS = join(ROOT, 'test-results', 'compare')
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 let context: BrowserContext
@@ -119,12 +115,9 @@ function namesInSight(w: Locator): Promise<string[]> {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the comparison', () => {
   beforeAll(async () => {
-    // A short catalog refresh, so the partner's newly allowed origin is seen quickly.
-    ;[server, browser, site] = await Promise.all([
-      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-      launchChromium(),
-      startPartnerSite(),
-    ])
+    fixture = await startPartnerFixture()
+    ;({ server, browser } = fixture)
+    site = fixture.site()
     context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] })
     // A partner's article on its own origin, under its own strict CSP.
     site.page(
@@ -136,13 +129,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       ),
       { 'Content-Security-Policy': strictCsp(server.url) },
     )
-    await allowOrigins(server, 'demo', [site.origin])
     await mkdir(SHOTS, { recursive: true })
   })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.stop(), site?.stop()])
-  })
+  afterAll(() => fixture?.stop())
 
   async function open(width: number, lang: string, hash = ''): Promise<Page> {
     const page = await context.newPage()

@@ -1,20 +1,16 @@
 /// <reference lib="dom" />
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
-import { browserMissing, launchChromium, watchProblems } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { browserMissing, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import { fillRequestForm } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
+import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let leads: LeadWatch
 let browser: Browser
@@ -37,12 +33,11 @@ async function heights(page: Page, frame: FrameLocator) {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /embed frame', () => {
   beforeAll(async () => {
-    ;[server, browser, host, stranger] = await Promise.all([
-      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-      launchChromium(),
-      startPartnerSite(),
-      startPartnerSite(),
-    ])
+    // Only the host: the Worker's own origin, where the frame sends from, is not listed.
+    fixture = await startPartnerFixture({ sites: 2, allow: 'only-first' })
+    ;({ server, browser, leads } = fixture)
+    host = fixture.site(0)
+    stranger = fixture.site(1)
     for (const site of [host, stranger]) {
       const csp = { 'Content-Security-Policy': strictCsp(server.url) }
       const frame = `<iframe src="${server.url}/embed?partner=demo&amp;lang=en" title="Compare clinics" width="100%" height="900"></iframe>`
@@ -58,16 +53,8 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the /e
       // Hosted WordPress: an iframe and nothing else.
       site.page('/plain', partnerPage('Clinics, framed without a script', frame), csp)
     }
-    // Only the host: the Worker's own origin, where the frame sends from, is not listed.
-    await allowOrigins(server, 'demo', [host.origin], { only: true })
   })
-  beforeAll(() => {
-    leads = watchLeads(server)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.stop(), host?.stop(), stranger?.stop()])
-  })
+  afterAll(() => fixture?.stop())
 
   it('shows the widget on an allowed origin, sized to its content with no inner scrollbar', async () => {
     for (const width of [375, 1280]) {

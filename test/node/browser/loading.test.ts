@@ -1,18 +1,15 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { RESERVE_RULE } from '../../../scripts/lib/partner-site.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import {
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 let site: PartnerSite
@@ -37,11 +34,9 @@ describe.skipIf(missing)(
   missing ? `browser tests skipped: ${missing}` : 'loading on a phone',
   () => {
     beforeAll(async () => {
-      ;[server, browser, site] = await Promise.all([
-        startDevServer(),
-        launchChromium(),
-        startPartnerSite(),
-      ])
+      fixture = await startPartnerFixture({ allow: 'none' })
+      ;({ server, browser } = fixture)
+      site = fixture.site()
       const body = (lang: string) =>
         `<p>Introduction of a fictional article.</p>
 <script src="${server.url}/widget.js" async></script>
@@ -54,9 +49,7 @@ describe.skipIf(missing)(
       site.page('/site.css', RESERVE_RULE, { 'Content-Type': 'text/css' })
     }, 120_000)
 
-    afterAll(async () => {
-      await Promise.all([browser?.close(), server?.stop(), site?.stop()])
-    })
+    afterAll(() => fixture?.stop())
 
     for (const lang of ['en', 'es']) {
       it(`asks for main.js, the ${lang} strings and the clinics together, once each (${lang})`, async () => {

@@ -1,20 +1,16 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { addArticle, type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
+import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let leads: LeadWatch
 let browser: Browser
@@ -39,24 +35,11 @@ async function recordEvents(page: Page): Promise<() => Promise<string[]>> {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a partner page', () => {
   beforeAll(async () => {
-    ;[server, browser, site] = await Promise.all([
-      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-      launchChromium(),
-      startPartnerSite(),
-    ])
-    const script = `<script src="${server.url}/widget.js" async></script>`
+    fixture = await startPartnerFixture()
+    ;({ server, browser, leads } = fixture)
+    site = fixture.site()
+    const script = addArticle(site, server)
     const csp = { 'Content-Security-Policy': strictCsp(server.url) }
-    site.page(
-      '/article',
-      partnerPage(
-        'Comparing MSC clinics',
-        `<p>Our notes on clinics in Mexico.</p>
-<clinic-compare partner="demo" lang="en"></clinic-compare>`,
-        script,
-      ),
-      // A page that isolates itself still loads the widget (Cross-Origin-Resource-Policy).
-      { ...csp, 'Cross-Origin-Embedder-Policy': 'require-corp' },
-    )
     site.page(
       '/twice',
       partnerPage(
@@ -70,15 +53,8 @@ ${script}
     )
     // A single-page app's shell: its code adds the widget and the script later.
     site.page('/app', partnerPage('Parent app', '<div id="route"></div>'), csp)
-    await allowOrigins(server, 'demo', [site.origin])
   })
-  beforeAll(() => {
-    leads = watchLeads(server)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await Promise.all([server?.stop(), site?.stop()])
-  })
+  afterAll(() => fixture?.stop())
 
   async function open(path: string, context?: BrowserContext): Promise<Page> {
     const page = await (context ?? browser).newPage()

@@ -1,21 +1,17 @@
 /// <reference lib="dom" />
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { axeViolations } from './helpers/axe.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, focused, requestFrame, widget } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
+import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let leads: LeadWatch
 let browser: Browser
@@ -61,12 +57,10 @@ describe.skipIf(missing)(
   missing ? `browser tests skipped: ${missing}` : 'the request frame',
   () => {
     beforeAll(async () => {
-      ;[server, browser, blog, stranger] = await Promise.all([
-        startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-        launchChromium(),
-        startPartnerSite(),
-        startPartnerSite(),
-      ])
+      fixture = await startPartnerFixture({ sites: 2, allow: 'only-first' })
+      ;({ server, browser, leads } = fixture)
+      blog = fixture.site(0)
+      stranger = fixture.site(1)
       for (const site of [blog, stranger]) {
         const csp = { 'Content-Security-Policy': strictCsp(server.url) }
         site.page('/recorder.js', RECORDER, { 'Content-Type': 'text/javascript' })
@@ -89,15 +83,8 @@ describe.skipIf(missing)(
           csp,
         )
       }
-      await allowOrigins(server, 'demo', [blog.origin], { only: true })
     })
-    beforeAll(() => {
-      leads = watchLeads(server)
-    })
-    afterAll(async () => {
-      await browser?.close()
-      await Promise.all([server?.stop(), blog?.stop(), stranger?.stop()])
-    })
+    afterAll(() => fixture?.stop())
 
     async function article(width = 1280, options: { bypassCSP?: boolean } = {}): Promise<Page> {
       const context = await browser.newContext({ viewport: { width, height: 800 }, ...options })

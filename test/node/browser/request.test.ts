@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import {
   compareClinics,
   fillRequestForm,
@@ -15,6 +16,7 @@ import {
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let leads: LeadWatch
 let browser: Browser
@@ -58,15 +60,10 @@ async function fillByKeyboard(page: Page): Promise<void> {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'a request', () => {
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([startDevServer(), launchChromium()])
+    fixture = await startPartnerFixture({ sites: 0 })
+    ;({ server, browser, leads } = fixture)
   })
-  beforeAll(() => {
-    leads = watchLeads(server)
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => fixture?.stop())
 
   it('is sent with the keyboard only and ends as exactly one lead', async () => {
     const page = await browser.newPage()

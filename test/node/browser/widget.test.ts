@@ -1,30 +1,27 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../scripts/lib/publish.ts'
 import { axeViolations } from './helpers/axe.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, requestFrame, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the widget', () => {
   beforeAll(async () => {
-    // A short catalog refresh, so the published hostile name shows up quickly.
-    ;[server, browser] = await Promise.all([
-      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-      launchChromium(),
-    ])
+    // The catalog is re-read every second, so the published hostile name shows up quickly.
+    fixture = await startPartnerFixture({ sites: 0 })
+    ;({ server, browser } = fixture)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => fixture?.stop())
 
   async function demo(width = 1280, options: { bypassCSP?: boolean } = {}): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height: 900 }, ...options })
