@@ -24,15 +24,15 @@ export interface LeadStore {
   leadIds: () => Promise<string[]>
 }
 
-interface Item {
+export interface Item {
   key: string
   body: string
   /** Index of the first send of this key, for a repeat. */
   repeatOf?: number
 }
 
-/** Every fifth request repeats an earlier key with its same body. */
-function burstItems(catalog: CatalogFile, count: number, runId: string): Item[] {
+/** Every fifth request repeats an earlier key with its same body; keys start with `prefix`. */
+export function burstItems(catalog: CatalogFile, count: number, prefix: string): Item[] {
   const items: Item[] = []
   for (let i = 0; i < count; i++) {
     const originals = items.filter((item) => item.repeatOf === undefined)
@@ -42,7 +42,7 @@ function burstItems(catalog: CatalogFile, count: number, runId: string): Item[] 
       const original = items[index] as Item
       items.push({ key: original.key, body: original.body, repeatOf: index })
     } else {
-      items.push({ key: `burst-${runId}-${i}`, body: JSON.stringify(validInquiry(catalog, i)) })
+      items.push({ key: `${prefix}-${i}`, body: JSON.stringify(validInquiry(catalog, i)) })
     }
   }
   return items
@@ -51,7 +51,7 @@ function burstItems(catalog: CatalogFile, count: number, runId: string): Item[] 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Waits until the consumer has stored every expected id and the count stops moving. */
-async function drain(
+export async function drain(
   store: LeadStore,
   before: Set<string>,
   expected: number,
@@ -77,6 +77,24 @@ async function drain(
 }
 
 /**
+ * What the store holds against what the API accepted: `ids` has the id each
+ * request was answered with (undefined when refused), `rows` the new leads.
+ */
+export function tally(ids: (string | undefined)[], rows: string[]): BurstResult {
+  const accepted = new Set(ids.filter((id) => id !== undefined))
+  const stored = new Set(rows.filter((id) => accepted.has(id)))
+  return {
+    sent: ids.length,
+    accepted: ids.filter((id) => id !== undefined).length,
+    leads: rows.length,
+    // Rows beyond one per distinct accepted id (ids are unique in the table,
+    // so a doubled lead shows as a row under an id the API never gave).
+    duplicates: rows.length - stored.size,
+    lost: [...accepted].filter((id) => !stored.has(id)).length,
+  }
+}
+
+/**
  * 2,000 inquiries from 50 concurrent clients, a fifth of them repeats of
  * earlier keys, then the queue drained into D1 and compared with what the API
  * accepted. Leads already in the store before the burst are left out.
@@ -88,7 +106,7 @@ export async function runBurst(
   store: LeadStore,
   options: { count?: number; concurrency?: number; runId: string },
 ): Promise<{ result: BurstResult; detail: BurstDetail }> {
-  const items = burstItems(catalog, options.count ?? 2000, options.runId)
+  const items = burstItems(catalog, options.count ?? 2000, `burst-${options.runId}`)
   const before = new Set(await store.leadIds())
   const responses = await runPool(items, options.concurrency ?? 50, (item) =>
     send(`${url}/v1/inquiries`, {
@@ -111,18 +129,8 @@ export async function runBurst(
   }).length
 
   const drained = await drain(store, before, accepted.size, 90_000)
-  const rows = drained.ids
-  const stored = new Set(rows.filter((id) => accepted.has(id)))
   return {
-    result: {
-      sent: items.length,
-      accepted: ids.filter((id) => id !== undefined).length,
-      leads: rows.length,
-      // Rows beyond one per distinct accepted id (ids are unique in the table,
-      // so a doubled lead shows as a row under an id the API never gave).
-      duplicates: rows.length - stored.size,
-      lost: [...accepted].filter((id) => !stored.has(id)).length,
-    },
+    result: tally(ids, drained.ids),
     detail: {
       distinctAcceptedIds: accepted.size,
       repeatIdMismatches,

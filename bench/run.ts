@@ -11,6 +11,7 @@ import { runHostile } from './hostile.ts'
 import { MOBILE_BUDGETS, MOBILE_PROFILE, measureMobile } from './mobile.ts'
 import { type Check, printTable } from './report.ts'
 import { BENCH_RATE_LIMIT, startBenchServer, waitForQueueQuiet } from './server.ts'
+import { runSoak } from './soak.ts'
 import { ENDPOINTS, type Endpoint, interleavedThroughput, median } from './throughput.ts'
 
 // Budgets from ../shared/DESIGN.md ("Budgets").
@@ -20,6 +21,7 @@ const INQUIRIES_VS_FLOOR_BUDGET = 0.45
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
 const SECONDS_PER_ROUND = Number(process.env.BENCH_SECONDS ?? 3)
 const CONNECTIONS = 10
+const SOAK_COUNT = Number(process.env.BENCH_SOAK_COUNT ?? 3000)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -71,6 +73,13 @@ try {
 
   console.log('Burst: 2,000 inquiries from 50 clients, a fifth repeating earlier keys ...')
   const burst = await runBurst(server.url, server.origin, server.catalog, server, { runId })
+  console.log(
+    `Soak: ${SOAK_COUNT.toLocaleString('en')} inquiries from 20 clients, a fifth repeating, every seventh answer cut and sent again, while another process keeps every core busy ...`,
+  )
+  const soak = await runSoak(server.url, server.origin, server.catalog, server, {
+    count: SOAK_COUNT,
+    runId,
+  })
   console.log('Hostile: 10,000 malformed or hostile bodies ...')
   const hostile = await runHostile(server.url, server.origin, server.catalog)
 
@@ -174,6 +183,26 @@ try {
     { name: 'burst duplicates', value: b.duplicates, budget: '0', pass: b.duplicates === 0 },
     { name: 'burst lost', value: b.lost, budget: '0', pass: b.lost === 0 },
     {
+      name: `soak leads (accepted ${soak.result.accepted}/${soak.result.sent}, ${soak.detail.cut} cut)`,
+      value: soak.result.leads,
+      budget: `= ${soak.detail.distinctAcceptedIds} distinct ids`,
+      pass: soak.result.leads === soak.detail.distinctAcceptedIds,
+    },
+    {
+      name: 'soak duplicates',
+      value: soak.result.duplicates,
+      budget: '0',
+      pass: soak.result.duplicates === 0,
+    },
+    { name: 'soak lost', value: soak.result.lost, budget: '0', pass: soak.result.lost === 0 },
+    {
+      name: 'soak drain after the last answer, ms',
+      value: soak.detail.drainMs,
+      budget: '(reported)',
+      pass: true,
+      reference: true,
+    },
+    {
       name: `hostile 5xx (of ${hostile.result.sent})`,
       value: hostile.result.fiveXX,
       budget: '0',
@@ -193,6 +222,7 @@ try {
     inquiriesVsFloor: Number(inquiriesVsFloor.toFixed(3)),
     widgetFirstRenderGzipBytes: size.firstRenderGzipBytes,
     burst: burst.result,
+    soak: soak.result,
     hostile: hostile.result,
     mobile: {
       listPaintMs: m.listPaintMs,
@@ -216,6 +246,7 @@ try {
       widget: size,
       workerBundle: { ...workerBundle, limitsGzip: WORKER_SIZE_LIMITS_GZIP },
       burst: burst.detail,
+      soak: soak.detail,
       hostile: hostile.detail,
       workerLogLines: server.logCounts,
       workerErrors: server.recentErrors,
@@ -238,6 +269,9 @@ try {
   )
   console.log(
     `burst: ${JSON.stringify(b)}; repeats given another id: ${burst.detail.repeatIdMismatches}; drained in ${burst.detail.drainMs} ms`,
+  )
+  console.log(
+    `soak: ${JSON.stringify(soak.result)}; ${soak.detail.cut} answers cut, ${soak.detail.retries} sends again; sent in ${soak.detail.sendMs} ms, drained ${soak.detail.drainMs} ms after the last answer, ${soak.detail.competingThreads} competing threads`,
   )
   console.log(`hostile: ${JSON.stringify(hostile.result)}`)
   console.log(`Wrote bench/results.json in ${results.detail.runSeconds} s.`)
