@@ -51,6 +51,11 @@ export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    // Two files at a time in every project. The default on 2 cores (one) would
+    // put the workerd projects in a group of their own, run after the node
+    // files one by one; with the same number they share one queue, and the
+    // Worker tests fill the slots the node files' waits leave.
+    maxWorkers: 2,
     projects: [
       workerProject(undefined, ['test/worker/**/*.test.ts']),
       workerProject('staging', DELIVERY_TESTS),

@@ -57,7 +57,7 @@ const kv = (...args: string[]) =>
 
 describe('a command on local state that a running server holds', () => {
   it('tries again until the state is free, then does its work', async () => {
-    const released = await holdKvWriteLock(15_000)
+    const released = await holdKvWriteLock(10_000)
     const put = await kv('put', 'busy-probe', 'written')
     await released
     expect(put.code, `${put.tries} tries: ${put.stdout}${put.stderr}`).toBe(0)
