@@ -188,6 +188,8 @@ export async function buildWidget(): Promise<Metafile> {
       // The request form's page (`/embed/request`), on the Worker's origin: it
       // shares nothing with main.js, which runs on partners' pages.
       'embed-request': 'widget/src/request/frame-page.tsx',
+      // The family's receipt page (`/my-request`), a top-level page of the Worker's origin.
+      'my-request': 'widget/src/my-request/page.ts',
     },
     outdir: PUBLIC_DIR,
     format: 'iife',

@@ -9,8 +9,10 @@ import {
   ReplayRequest,
   ReplayResponse,
 } from '../schemas/leads-api.ts'
+import { MyRequestView, ReceiptRequest, Withdrawal } from '../schemas/my-request.ts'
 import { PublicPartner } from '../schemas/partner.ts'
 import { PartnerReportResponse, ReportResponse } from '../schemas/reports.ts'
+import { ForgetRequest, ForgetResponse, RightsResponse } from '../schemas/rights.ts'
 
 /** Schemas of what the API answers, by the name operations refer to. */
 export const COMPONENT_SCHEMAS = {
@@ -25,10 +27,21 @@ export const COMPONENT_SCHEMAS = {
   ReplayResponse,
   ReportResponse,
   PartnerReportResponse,
+  MyRequestView,
+  Withdrawal,
+  ForgetResponse,
+  RightsResponse,
 }
 
 /** Schemas of what clients send: described as input (before defaults and transforms). */
-export const INPUT_SCHEMAS = { Inquiry, PullRequest, AckRequest, ReplayRequest }
+export const INPUT_SCHEMAS = {
+  Inquiry,
+  PullRequest,
+  AckRequest,
+  ReplayRequest,
+  ReceiptRequest,
+  ForgetRequest,
+}
 
 export const SECURITY_SCHEMES = {
   coordinatorToken: {

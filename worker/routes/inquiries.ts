@@ -4,6 +4,7 @@ import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { fingerprint } from '../crypto/lead-cipher.ts'
+import { receiptLink } from '../family/receipt.ts'
 import { ApiError } from '../http/api-error.ts'
 import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
@@ -113,23 +114,22 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       repeat = claim.kind === 'repeat'
     }
 
+    let receipt: string
     try {
       // A repeat is sent again: the consumer stores each id once, and this
       // covers a first attempt whose send failed after its key was recorded.
-      const message = await sealInquiry(
-        c.env.LEADS_KEY,
-        id,
-        receivedAt,
-        inquiry,
-        inquiry === sent ? canonical : undefined,
-      )
+      const message = await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry, {
+        json: inquiry === sent ? canonical : undefined,
+        formOrigin: origin ?? null,
+      })
+      receipt = await receiptLink(c.env.LEADS_KEY, new URL(c.req.url).origin, id, inquiry)
       await c.env.INQUIRIES.send(message, { contentType: 'json' })
     } catch (cause) {
       if (hash && !repeat) await releaseKey(c.env.LEADS, id, hash).catch(() => undefined)
       throw unavailable('queue_unavailable', cause)
     }
     logEvent('info', 'inquiry.accepted', { id, partner: partner.id, repeat })
-    const accepted: InquiryAccepted = { id, status: 'queued' }
+    const accepted: InquiryAccepted = { id, status: 'queued', receipt }
     return c.json(accepted, 202, repeat ? { 'Idempotent-Replayed': 'true' } : {})
   })
 
@@ -152,6 +152,8 @@ export const inquiriesOperations: Operations = {
       202: jsonResponse('Queued', 'InquiryAccepted', {
         id: '0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30',
         status: 'queued',
+        receipt:
+          'https://worker.example/my-request?lang=es#0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30.v1.Qm9ndXMgZXhhbXBsZSBvbmx5LCBub3QgYSByZWFsIE1BQw',
       }),
     },
     errors: [

@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import type { InquiryInput } from '../../../shared/schemas/inquiry.ts'
 import { call, ORIGIN } from './http.ts'
 
@@ -22,7 +23,7 @@ export function validInquiry(overrides: Partial<InquiryInput> = {}): InquiryInpu
       geneticSyndrome: 'not-sure',
     },
     consent: true,
-    consentVersion: '2026-11-01',
+    consentVersion: CURRENT_NOTICE_VERSION,
     ...overrides,
   }
 }

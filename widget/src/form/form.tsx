@@ -4,6 +4,7 @@ import {
   CHILD_AGE_YEARS_MIN,
   MAX_MESSAGE_LENGTH,
 } from '../../../shared/limits.ts'
+import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import type { Attribution } from '../../../shared/schemas/attribution.ts'
 import {
   CONTACT_CHANNELS,
@@ -12,9 +13,10 @@ import {
 } from '../../../shared/schemas/inquiry.ts'
 import type { Lang } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
+import { Consents, ReceiptLink } from './consents.tsx'
 import { countries } from './countries.ts'
 import css from './form.css'
-import { consentVersion, formStrings } from './strings.ts'
+import { formStrings } from './strings.ts'
 import { newKey, sendInquiry } from './submit.ts'
 import { check, fieldErrors, initialValues, toInquiry, type Values } from './values.ts'
 
@@ -31,7 +33,7 @@ export interface FormProps {
   onClose: () => void
 }
 
-type Status = { kind: 'idle' | 'sending' | 'sent' | 'failed'; text: string }
+type Status = { kind: 'idle' | 'sending' | 'sent' | 'failed'; text: string; receipt?: string }
 
 interface State {
   values: Values
@@ -94,7 +96,7 @@ export class InquiryForm extends Component<FormProps, State> {
     }
     const clinicIds = clinics.map((c) => c.id)
     const body = {
-      ...toInquiry(values, partner, clinicIds, consentVersion(lang)),
+      ...toInquiry(values, partner, clinicIds, { version: CURRENT_NOTICE_VERSION, lang }),
       attribution: this.props.attribution,
     }
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
@@ -109,7 +111,7 @@ export class InquiryForm extends Component<FormProps, State> {
     const result = await sendInquiry(apiBase, body, this.#key, this.#abort.signal)
     if (this.#abort.signal.aborted) return
     if (result.ok) {
-      this.setState({ status: { kind: 'sent', text: t.sent(result.id) } })
+      this.setState({ status: { kind: 'sent', text: t.sent(result.id), receipt: result.receipt } })
       onSubmitted(result.id)
       return
     }
@@ -187,6 +189,7 @@ export class InquiryForm extends Component<FormProps, State> {
         <div class="status" role="alert">
           {failed && <strong class="err">{status.text}</strong>}
         </div>
+        {sent && status.receipt && <ReceiptLink lang={lang} url={status.receipt} />}
         {sent ? (
           <button type="button" class="sec" onClick={onClose}>
             {t.done}
@@ -296,19 +299,14 @@ export class InquiryForm extends Component<FormProps, State> {
                 )
               })}
             </fieldset>
-            <div class="f">
-              <label class="opt">
-                <input
-                  type="checkbox"
-                  {...describe('consent')}
-                  checked={values.consent}
-                  onChange={(e) => set({ consent: e.currentTarget.checked })}
-                />
-                <span>{t.consent}</span>
-              </label>
-              <span class="muted">{t.consentVersion(consentVersion(lang))}</span>
-              {error('consent')}
-            </div>
+            <Consents
+              lang={lang}
+              apiBase={this.props.apiBase}
+              values={values}
+              set={set}
+              invalid={Boolean(errors.consent)}
+              error={error('consent')}
+            />
             {/* The trap: no label, name or autocomplete token that autofill matches to anything. */}
             <div class="hp" aria-hidden="true">
               <label>

@@ -32,9 +32,13 @@ const en = {
       'Has your child been diagnosed with a genetic syndrome such as Fragile X or Rett?',
   } satisfies Record<PreScreenQuestion, string>,
   answers: { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' },
+  consentTitle: 'Your consent',
+  consentIntro: 'Please read the privacy notice before you send:',
+  noticeLink: (v: string) => `Privacy notice (version ${v}, opens in a new tab)`,
   consent:
-    'I agree that the booking service may store these details, including the health answers, and share them with the clinics I chose, only to answer this request.',
-  consentVersion: (v: string) => `Consent text version ${v}`,
+    'Required: I agree that the booking service keeps these details, including the health answers, and uses them only to answer this request.',
+  shareWithClinics:
+    'Optional: I agree that the booking service shares these details with the clinics I chose. Without this, nothing is passed to the clinics.',
   website: 'Leave this field empty',
   send: 'Send request',
   sendAgain: 'Try sending again',
@@ -45,6 +49,8 @@ const en = {
     n === 1 ? 'Please check 1 field marked below.' : `Please check ${n} fields marked below.`,
   sent: (id: string) =>
     `Thank you. Your request was sent and a coordinator will write to you. Request id: ${id}`,
+  keepLink: 'Keep this link to see or delete your request:',
+  receiptName: 'Your request: see or delete it',
   failed: {
     network:
       'Your request was not sent: the connection failed. Everything you typed is still here; press “Try sending again”.',
@@ -101,9 +107,13 @@ const es: FormStrings = {
     geneticSyndrome: '¿Tiene diagnosticado un síndrome genético como X frágil o Rett?',
   },
   answers: { yes: 'Sí', no: 'No', 'not-sure': 'No estoy seguro' },
+  consentTitle: 'Su consentimiento',
+  consentIntro: 'Lea el aviso de privacidad antes de enviar:',
+  noticeLink: (v: string) => `Aviso de privacidad (versión ${v}, se abre en otra pestaña)`,
   consent:
-    'Acepto que el servicio de reservas guarde estos datos, incluidas las respuestas de salud, y los comparta con las clínicas elegidas, solo para responder a esta solicitud.',
-  consentVersion: (v: string) => `Versión del texto de consentimiento ${v}`,
+    'Obligatorio: acepto que el servicio de reservas guarde estos datos, incluidas las respuestas de salud, y los use solo para responder a esta solicitud.',
+  shareWithClinics:
+    'Opcional: acepto que el servicio de reservas comparta estos datos con las clínicas elegidas. Sin esto, no se pasa nada a las clínicas.',
   website: 'Deje este campo vacío',
   send: 'Enviar solicitud',
   sendAgain: 'Intentar enviar de nuevo',
@@ -114,6 +124,8 @@ const es: FormStrings = {
     n === 1 ? 'Revise 1 campo marcado abajo.' : `Revise ${n} campos marcados abajo.`,
   sent: (id: string) =>
     `Gracias. Su solicitud se envió y un coordinador le escribirá. Número de solicitud: ${id}`,
+  keepLink: 'Guarde este enlace para ver o eliminar su solicitud:',
+  receiptName: 'Su solicitud: verla o eliminarla',
   failed: {
     network:
       'Su solicitud no se envió: falló la conexión. Todo lo que escribió sigue aquí; pulse «Intentar enviar de nuevo».',
@@ -144,6 +156,3 @@ const es: FormStrings = {
 }
 
 export const formStrings = (lang: Lang): FormStrings => (lang === 'es' ? es : en)
-
-/** The consent text differs per language, so its version names the language too. */
-export const consentVersion = (lang: Lang) => `2026-11.1-${lang}`

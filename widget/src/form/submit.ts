@@ -3,7 +3,7 @@ import type { InquiryAccepted, InquiryInput } from '../../../shared/schemas/inqu
 import { apiUrl } from '../api-url.ts'
 
 export type SendResult =
-  | { ok: true; id: string }
+  | { ok: true; id: string; receipt: string | undefined }
   | {
       ok: false
       kind: 'network' | 'invalid' | 'rate' | 'unavailable' | 'forbidden' | 'other'
@@ -50,7 +50,11 @@ export async function sendInquiry(
   const json = (await response.json().catch(() => null)) as Partial<
     InquiryAccepted & ErrorBody
   > | null
-  if (response.status === 202 && typeof json?.id === 'string') return { ok: true, id: json.id }
+  if (response.status === 202 && typeof json?.id === 'string') {
+    // The receipt link stays in the frame (never in a message to the partner's page).
+    const receipt = typeof json.receipt === 'string' ? json.receipt : undefined
+    return { ok: true, id: json.id, receipt }
+  }
   const retryAfter = Number(response.headers.get('Retry-After'))
   return {
     ok: false,
