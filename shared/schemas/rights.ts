@@ -47,6 +47,12 @@ export const RightsEntry = v.object({
 
 export const RIGHTS_LIST_MAX = 1000
 
+/**
+ * Days a request may take to be answered in full: Washington's My Health My
+ * Data Act allows 45 (the notice promises 30, at the latest 45).
+ */
+export const RIGHTS_DEADLINE_DAYS = 45
+
 export const RightsResponse = v.object({
   /** Newest first, at most 1,000. */
   requests: v.array(RightsEntry),

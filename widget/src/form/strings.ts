@@ -38,7 +38,7 @@ const en = {
   consent:
     'Required: I agree that the booking service keeps these details, including the health answers, and uses them only to answer this request.',
   shareWithClinics:
-    'Optional: I agree that the booking service shares these details with the clinics I chose. Without this, nothing is passed to the clinics.',
+    'Optional: the booking service may also share these details with the clinics I chose. Without this, nothing is passed to the clinics.',
   website: 'Leave this field empty',
   send: 'Send request',
   sendAgain: 'Try sending again',
@@ -113,7 +113,7 @@ const es: FormStrings = {
   consent:
     'Obligatorio: acepto que el servicio de reservas guarde estos datos, incluidas las respuestas de salud, y los use solo para responder a esta solicitud.',
   shareWithClinics:
-    'Opcional: acepto que el servicio de reservas comparta estos datos con las clínicas elegidas. Sin esto, no se pasa nada a las clínicas.',
+    'Opcional: el servicio de reservas puede además compartir estos datos con las clínicas elegidas. Sin esto, no se pasa nada a las clínicas.',
   website: 'Deje este campo vacío',
   send: 'Enviar solicitud',
   sendAgain: 'Intentar enviar de nuevo',

@@ -124,6 +124,16 @@ function start(main: HTMLElement) {
   void load()
 }
 
+/** A country's name in the page's language, or its code when Intl has none. */
+function countryName(code: string | undefined, lang: Lang): string | undefined {
+  if (code === undefined) return undefined
+  try {
+    return new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
 /** A definition list of label and value pairs; empty values are left out. */
 function list(rows: [string, string | Node | undefined][]): HTMLElement {
   return h(
@@ -179,7 +189,7 @@ function viewNodes(
       [t.fields.phone, text('phone')],
       [t.fields.contactChannel, named(f.channels, 'contactChannel')],
       [t.fields.language, named(f.languages, 'language')],
-      [t.fields.country, text('country')],
+      [t.fields.country, countryName(text('country'), lang)],
       [t.fields.childAgeYears, text('childAgeYears')],
       [t.fields.message, text('message')],
       [t.clinics, Array.isArray(inquiry.clinicIds) ? inquiry.clinicIds.join(', ') : undefined],
