@@ -367,7 +367,7 @@ describe('pull --out writes only files that belong to the coordinator', () => {
     expect(acked.stderr).toContain('Acknowledged 1 of 1')
     expect(statSync(out).mode & 0o777).toBe(0o600)
     const rows = readFileSync(out, 'utf8').split('\r\n')
-    expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,partnerId,clinicIds,/)
+    expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,sharing,partnerId,clinicIds,/)
     expect(rows[1]?.startsWith(`${ids[0]},`)).toBe(true)
     expect(rows[2]).toBe('')
     expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual(ids)

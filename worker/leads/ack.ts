@@ -1,5 +1,5 @@
 import type { AckRequest, AckResponse } from '../../shared/schemas/leads-api.ts'
-import { ackDeletions, recordReads } from './read-log.ts'
+import { ackDeletions, recordAcks } from './read-log.ts'
 
 /**
  * A lease counts only while it is live: not acked yet and its visibility
@@ -11,8 +11,7 @@ import { ackDeletions, recordReads } from './read-log.ts'
 const ACK_SQL = `
 UPDATE leads SET acked_at = ?1
 WHERE lease_id IN (SELECT value FROM json_each(?2))
-  AND acked_at IS NULL AND visible_at > ?1
-RETURNING id`
+  AND acked_at IS NULL AND visible_at > ?1`
 
 /** Gives a lease back: pullable again after its delay, the old lease id dead. */
 const RETRY_SQL = `
@@ -35,15 +34,15 @@ export async function ackLeases(
   input: AckRequest,
   now = Date.now(),
 ): Promise<AckResponse> {
-  const [acked, retried, deletions] = await db.batch<{ id: string }>([
+  const [acked, retried, , deletions] = await db.batch([
     db.prepare(ACK_SQL).bind(now, JSON.stringify(input.acks)),
     db.prepare(RETRY_SQL).bind(now, JSON.stringify(input.retries)),
+    // In the same transaction: the leads this request just acked (their ack time is now).
+    recordAcks(db, reader, input.acks, now),
     ackDeletions(db, reader, input.deletions, now),
   ])
-  const ackedIds = (acked?.results ?? []).map((row) => row.id)
-  if (ackedIds.length > 0) await recordReads(db, reader, 'acked', ackedIds, now).run()
   return {
-    acked: ackedIds.length,
+    acked: acked?.meta.changes ?? 0,
     retried: retried?.meta.changes ?? 0,
     deletionsAcked: deletions?.meta.changes ?? 0,
   }

@@ -23,6 +23,23 @@ export function recordReads(
   return db.prepare(RECORD_SQL).bind(reader, event, at, JSON.stringify(leadIds))
 }
 
+/** Records the leads whose leases were acked at `at` by this request, run right after the ack. */
+export function recordAcks(
+  db: D1Database,
+  reader: string,
+  leaseIds: string[],
+  at: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO lead_reads (lead_id, reader, event, at)
+       SELECT id, ?1, 'acked', ?2 FROM leads
+       WHERE lease_id IN (SELECT value FROM json_each(?3)) AND acked_at = ?2
+       ON CONFLICT DO NOTHING`,
+    )
+    .bind(reader, at, JSON.stringify(leaseIds))
+}
+
 /**
  * Leads `reader` pulled that the family has withdrawn since, and whose
  * deletion that reader has not acknowledged: the pull's `deletions`.

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
 import { ReceiptRequest, type Withdrawal } from '../../shared/schemas/my-request.ts'
+import { KeyringError } from '../crypto/lead-cipher.ts'
 import { openReceipt } from '../family/receipt.ts'
 import { viewRequest } from '../family/view.ts'
 import { logRightsRequest, withdraw, withdrawnAt } from '../family/withdraw.ts'
@@ -61,7 +62,14 @@ export const myRequestRoutes = new Hono<AppEnv>()
       )
     }
     const now = Date.now()
-    const view = await viewRequest(c.env, id)
+    const view = await viewRequest(c.env, id).catch((error: unknown) => {
+      if (!(error instanceof KeyringError)) throw error
+      throw new ApiError(
+        'leads_key_unusable',
+        'Your request cannot be opened just now. Please try again later.',
+        { cause: error },
+      )
+    })
     await logRightsRequest(c.env.LEADS, id, 'access', 'receipt', now).run()
     logEvent('info', 'receipt.viewed', { id, status: view.status })
     return c.json(view)

@@ -10,7 +10,7 @@ const en = {
   failed: 'We could not look up your request just now.',
   retry: 'Try again',
   queued:
-    'Your request is on its way to our store: its details show here within a minute. You can already delete it.',
+    'Nothing is shown for this request yet. If you sent it just now, it is on its way: reload this page in a minute. You can already delete it. (A request is deleted 90 days after a coordinator handled it.)',
   received: (date: string) => `Received on ${date}.`,
   delivery: 'Delivery',
   notDelivered: 'Not yet delivered to a coordinator.',
@@ -68,7 +68,7 @@ const es: MyRequestStrings = {
   failed: 'No pudimos buscar su solicitud en este momento.',
   retry: 'Intentar de nuevo',
   queued:
-    'Su solicitud va camino de nuestro almacén: sus datos aparecen aquí en menos de un minuto. Ya puede eliminarla.',
+    'Aún no se muestra nada de esta solicitud. Si la envió hace un momento, va en camino: recargue esta página en un minuto. Ya puede eliminarla. (Una solicitud se elimina 90 días después de que un coordinador la atendió.)',
   received: (date: string) => `Recibida el ${date}.`,
   delivery: 'Entrega',
   notDelivered: 'Aún no entregada a un coordinador.',
