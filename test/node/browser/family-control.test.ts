@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { runScript } from '../../../scripts/lib/run-script.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
+import { inquiryExample } from '../../../shared/openapi/examples.ts'
 import { formStrings } from '../../../widget/src/form/strings.ts'
 import { en } from '../../../widget/src/i18n/en.ts'
 import { es } from '../../../widget/src/i18n/es.ts'
@@ -97,6 +98,32 @@ describe.skipIf(missing)(
       await Promise.all([server?.stop(), blog?.stop()])
     })
 
+    it('forgets, from the CLI, every request sent with an address a family wrote from, and it leaves the file', async () => {
+      const out = join(dir, 'by-email.csv')
+      const sent = await fetch(`${server.url}/v1/inquiries`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: server.url },
+        body: JSON.stringify({ ...inquiryExample, email: 'Writes.Later@Example.com' }),
+      })
+      const { id, receipt } = (await sent.json()) as { id: string; receipt: string }
+      await waitStored(new URL(receipt).hash.slice(1))
+      expect((await leads(['pull', '--ack', '--format', 'csv', '--out', out])).code).toBe(0)
+      expect(await readFile(out, 'utf8')).toContain(id)
+      const forgot = await leads(['forget', '--email', ' writes.later@example.COM'])
+      expect(forgot.code, forgot.stderr).toBe(0)
+      expect(forgot.stdout).toContain(id)
+      const again = await leads(['pull', '--format', 'csv', '--out', out])
+      expect(again.stderr).toContain(`1 lead(s) removed from ${out}`)
+      expect(await readFile(out, 'utf8')).not.toContain(id)
+      const rights = await leads(['rights', '--format', 'json'])
+      expect(JSON.parse(rights.stdout).requests[0]).toMatchObject({
+        inquiryId: id,
+        kind: 'deletion',
+        via: expect.stringMatching(/^coordinator:token-[0-9a-f]{8}$/),
+        complete: true,
+      })
+    })
+
     it.each(['en', 'es'] as const)(
       'at 375 px in %s: send, keep the link, see it, see its delivery, delete it, and it leaves the coordinator’s file',
       async (lang) => {
@@ -164,6 +191,12 @@ describe.skipIf(missing)(
           375,
         )
         await shot(tab, `2-view-${lang}`)
+        const [download] = await Promise.all([
+          tab.waitForEvent('download'),
+          tab.getByRole('button', { name: r.download }).click(),
+        ])
+        const saved = JSON.parse(await readFile((await download.path()) ?? '', 'utf8'))
+        expect(saved).toMatchObject({ id, inquiry: { email: `family-${lang}@example.com` } })
 
         // A coordinator pulls it into a file.
         const out = join(dir, `leads-${lang}.jsonl`)
