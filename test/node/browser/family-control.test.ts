@@ -158,6 +158,14 @@ describe.skipIf(missing)(
         expect(await f.getByRole('link', { name: /2026-12/ }).getAttribute('href')).toBe(
           `${server.url}/privacy/2026-12/${lang}`,
         )
+        const notice = await context.newPage()
+        await notice.goto(`${server.url}/privacy/2026-12/${lang}`)
+        expect(await axeViolations(notice)).toEqual([])
+        expect(
+          await notice.evaluate(() => document.documentElement.scrollWidth),
+        ).toBeLessThanOrEqual(375)
+        await shot(notice, `0-notice-${lang}`)
+        await notice.close()
         await f.getByLabel(t.consent).check()
         await share.scrollIntoViewIfNeeded()
         await shot(page, `0-consents-${lang}`)
