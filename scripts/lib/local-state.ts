@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { CatalogFile } from '../../shared/schemas/catalog.ts'
-import { LOCAL_DEMO_API_KEY_SHA256 } from './local-demo-key.ts'
+import { LOCAL_DEMO_API_KEY } from './local-demo-key.ts'
 import { publishCatalog } from './publish.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
 
@@ -18,7 +19,9 @@ export async function sampleCatalogFor(port: number): Promise<CatalogFile> {
     if (partner.id.startsWith('demo')) {
       partner.allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
     }
-    if (partner.id === 'demo') partner.apiKeySha256 = [LOCAL_DEMO_API_KEY_SHA256]
+    if (partner.id === 'demo') {
+      partner.apiKeySha256 = [createHash('sha256').update(LOCAL_DEMO_API_KEY).digest('hex')]
+    }
   }
   return catalog
 }

@@ -1,3 +1,9 @@
+import {
+  TURNSTILE_ACTION,
+  TURNSTILE_TEST_SITE_KEYS,
+  TURNSTILE_TOKEN_HEADER,
+} from '../../shared/turnstile.ts'
+
 /**
  * The tokens of the local Turnstile stand-in (scripts/lib/turnstile-standin.ts):
  * what the widget was rendered with, readable by the stand-in's siteverify, as
@@ -34,5 +40,23 @@ export function readStandinToken(token: string): StandinClaims | null {
     return claims as StandinClaims
   } catch {
     return null
+  }
+}
+
+/**
+ * The headers of a POST from the request frame of a local Worker at
+ * `workerUrl`, with a fresh stand-in token for `partnerId`: what the tests and
+ * the bench send to come in the frame's way, as a family's browser would.
+ */
+export function standinFrameHeaders(workerUrl: string, partnerId: string): Record<string, string> {
+  const url = new URL(workerUrl)
+  return {
+    Origin: url.origin,
+    [TURNSTILE_TOKEN_HEADER]: standinToken({
+      hostname: url.hostname,
+      action: TURNSTILE_ACTION,
+      cdata: partnerId,
+      sitekey: TURNSTILE_TEST_SITE_KEYS.alwaysPasses,
+    }),
   }
 }
