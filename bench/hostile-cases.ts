@@ -145,8 +145,6 @@ function jsonCase(kind: string, ctx: Ctx, body: Body | string, origin?: string):
 
 /** How the sender proves its way in (worker/intake/way-in.ts), for bodies the cases are about. */
 export interface WayInCredentials {
-  /** The host the Worker answers at: the hostname a Turnstile token must name. */
-  hostname: string
   /** The partner's API key, for cases sent without Origin, as its server would. */
   apiKey: string
 }
@@ -163,13 +161,22 @@ export function withWayIn(request: HostileCase, credentials: WayInCredentials): 
   if (headers.Origin === undefined) headers.Authorization = `Bearer ${credentials.apiKey}`
   else {
     headers[TURNSTILE_TOKEN_HEADER] = standinToken({
-      hostname: credentials.hostname,
+      hostname: hostnameOf(headers.Origin),
       action: TURNSTILE_ACTION,
       cdata: partnerIdOf(request.body),
       sitekey: TURNSTILE_TEST_SITE_KEYS.alwaysPasses,
     })
   }
   return { ...request, headers }
+}
+
+/** Turnstile names the hostname of the page it ran on; `null` and the like name none. */
+function hostnameOf(origin: string): string {
+  try {
+    return new URL(origin).hostname
+  } catch {
+    return ''
+  }
 }
 
 function partnerIdOf(body: HostileCase['body']): string {

@@ -26,7 +26,7 @@ export async function runHostile(
 ): Promise<{ result: HostileResult; detail: HostileDetail }> {
   const cases = hostileCases({ catalog, origin }, count)
   const outcomes = await runPool(cases, concurrency, async (c, i) => {
-    const sent = withWayIn(c, { hostname: new URL(url).hostname, apiKey: LOCAL_DEMO_API_KEY })
+    const sent = withWayIn(c, { apiKey: LOCAL_DEMO_API_KEY })
     const headers =
       i % 2 === 0 ? { ...sent.headers, 'Idempotency-Key': `hostile-${i}` } : sent.headers
     const { status } = await send(`${url}/v1/inquiries`, { method: 'POST', headers, body: c.body })

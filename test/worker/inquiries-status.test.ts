@@ -34,7 +34,7 @@ async function postWithFaults(faults: Partial<Env>, key: string): Promise<Respon
       'Content-Type': 'application/json',
       Origin: ORIGIN,
       'Idempotency-Key': key,
-      [TURNSTILE_TOKEN_HEADER]: challengeToken('demo'),
+      [TURNSTILE_TOKEN_HEADER]: challengeToken('demo', { hostname: new URL(ORIGIN).hostname }),
     },
     body: JSON.stringify(validInquiry()),
   })

@@ -119,6 +119,15 @@ describe('the ways into POST /v1/inquiries', () => {
       await expectNothingStored('no-token-1')
     })
 
+    it('on the partner’s origin with a token issued to the frame is refused: a token names its page', async () => {
+      const response = await postInquiry(validInquiry(), {
+        key: 'frame-token-elsewhere-1',
+        turnstile: challengeToken('demo', { hostname: WORKER_HOSTNAME }),
+      })
+      await refused(response, 403, 'challenge_failed')
+      await expectNothingStored('frame-token-elsewhere-1')
+    })
+
     it('on a forged Origin is refused, and the answer carries no CORS for it', async () => {
       const response = await postInquiry(validInquiry(), {
         origin: 'https://attacker.example',
@@ -136,6 +145,7 @@ describe('the ways into POST /v1/inquiries', () => {
       ['a token Turnstile never issued', 'XXXX.DUMMY.TOKEN.XXXX'],
     ])('with a token for %s is refused with 403 challenge_failed', async (_, token) => {
       const response = await postInquiry(validInquiry(), {
+        origin: FRAME,
         key: `token-${token.slice(-12)}`,
         turnstile: token,
       })
@@ -145,9 +155,10 @@ describe('the ways into POST /v1/inquiries', () => {
 
     it('re-sending after a lost answer reuses its token and makes one lead; the token is refused for another request', async () => {
       const token = challengeToken('demo')
-      const first = await postInquiry(validInquiry(), { key: 'lost-answer-1', turnstile: token })
+      const sent = { origin: FRAME, key: 'lost-answer-1', turnstile: token }
+      const first = await postInquiry(validInquiry(), sent)
       expect(first.status).toBe(202)
-      const again = await postInquiry(validInquiry(), { key: 'lost-answer-1', turnstile: token })
+      const again = await postInquiry(validInquiry(), sent)
       expect(again.status).toBe(202)
       expect(again.headers.get('Idempotent-Replayed')).toBe('true')
       const { id } = (await again.json()) as { id: string }
@@ -155,6 +166,7 @@ describe('the ways into POST /v1/inquiries', () => {
       expect((await leadIds()).filter((lead) => lead === id)).toHaveLength(1)
 
       const reused = await postInquiry(validInquiry({ childAgeYears: 9 }), {
+        origin: FRAME,
         key: 'lost-answer-2',
         turnstile: token,
       })
@@ -193,11 +205,16 @@ describe('the ways into POST /v1/inquiries', () => {
     it('does not spend a token on a body that needs fixing: the fixed body goes through with it', async () => {
       const token = challengeToken('demo')
       const bad = await postInquiry(validInquiry({ email: 'not-an-email' }), {
+        origin: FRAME,
         key: 'fix-1',
         turnstile: token,
       })
       expect(bad.status).toBe(422)
-      const fixed = await postInquiry(validInquiry(), { key: 'fix-2', turnstile: token })
+      const fixed = await postInquiry(validInquiry(), {
+        origin: FRAME,
+        key: 'fix-2',
+        turnstile: token,
+      })
       expect(fixed.status).toBe(202)
     })
   })

@@ -15,7 +15,7 @@ export interface TurnstileCheck {
   token: string
   /** The inquiry's id: a family re-sending after a lost answer is not refused as "already spent". */
   idempotencyKey: string
-  /** The Worker's own hostname: the one widget every partner's frame renders. */
+  /** The page's hostname: the Worker's for the frame (one widget for every partner), the partner's for its own form. */
   hostname: string
   partnerId: string
 }
@@ -31,7 +31,7 @@ const failed = () =>
 
 /**
  * Asks Turnstile's siteverify whether the token is good for this request:
- * success, our hostname, our action and this partner in cData, all four. The
+ * success, the page's hostname, our action and this partner in cData, all four. The
  * family's address is not sent (remoteip is optional): Cloudflare sees it
  * anyway, and this way no copy of it leaves the Worker.
  */

@@ -17,7 +17,15 @@ const CHALLENGE = 'Bearer realm="inquiries"'
  * - `api-key`: the partner's own server, with the partner's API key.
  */
 export type WayIn =
-  | { kind: 'frame' | 'partner-origin'; turnstileToken: string }
+  | {
+      kind: 'frame' | 'partner-origin'
+      turnstileToken: string
+      /**
+       * The hostname Turnstile must have issued the token on: the page's
+       * (the Worker's own for the frame, the partner's for its own form).
+       */
+      hostname: string
+    }
   | { kind: 'api-key' }
 
 /**
@@ -69,5 +77,5 @@ export async function wayIn(
   }
   const token = c.req.header(TURNSTILE_TOKEN_HEADER) ?? ''
   if (token === '' || token.length > TURNSTILE_TOKEN_MAX_LENGTH) throw challengeFailed()
-  return { kind, turnstileToken: token }
+  return { kind, turnstileToken: token, hostname: new URL(origin).hostname }
 }

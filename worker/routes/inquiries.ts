@@ -81,7 +81,7 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       await verifyTurnstile(c.env, {
         token: way.turnstileToken,
         idempotencyKey: id,
-        hostname: new URL(c.req.url).hostname,
+        hostname: way.hostname,
         partnerId: partner.id,
       })
     }

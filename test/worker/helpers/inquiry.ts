@@ -84,7 +84,9 @@ export function postInquiry(body: unknown, options: PostOptions = {}): Promise<R
   if (options.authorization) headers.Authorization = options.authorization
   const partnerId = partnerIdOf(body)
   if (options.turnstile !== null && !options.authorization) {
-    headers[TURNSTILE_TOKEN_HEADER] = options.turnstile ?? challengeToken(partnerId)
+    // Issued on the page that sends: the partner's own, or the Worker's frame.
+    const hostname = headers.Origin ? new URL(headers.Origin).hostname : WORKER_HOSTNAME
+    headers[TURNSTILE_TOKEN_HEADER] = options.turnstile ?? challengeToken(partnerId, { hostname })
   }
   return call('/v1/inquiries', {
     method: 'POST',
