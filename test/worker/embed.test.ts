@@ -42,6 +42,7 @@ describe('GET /embed', () => {
     expect(csp.get('frame-ancestors')).toBe(`${BLOG} https://www.parents-blog.example`)
     expect(csp.get('script-src')).toBe("'self'")
     expect(csp.get('default-src')).toBe("'none'")
+    expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin')
     const html = await response.text()
     expect(html).toContain('<clinic-compare partner="demo" lang="es"></clinic-compare>')
     expect(html).toContain('<script src="/widget.js" async></script>')
@@ -96,6 +97,7 @@ describe('GET /embed/request', () => {
     // A partner page with Cross-Origin-Embedder-Policy may frame it.
     expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
+    expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin')
     const html = await response.text()
     // By a content-hashed name, served immutable: a page never pairs with an older script.
     expect(html).toMatch(/<script src="\/frames\/embed-request-[A-Z0-9]{8}\.js" async><\/script>/)

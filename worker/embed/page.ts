@@ -92,6 +92,9 @@ export function embedHeaders(
     // frame only documents that opt in to it, and isolate themselves too.
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
+    // Opened as a page of its own, it shares no browsing context group with
+    // whatever opened it: no window of another site can reach it.
+    'Cross-Origin-Opener-Policy': 'same-origin',
     'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
   }
 }
