@@ -28,7 +28,11 @@ export const ERRORS = {
   },
   unknown_partner: { status: 403, meaning: 'Unknown or inactive partner' },
   origin_not_allowed: { status: 403, meaning: 'An Origin the partner does not allow' },
-  forbidden: { status: 403, meaning: 'The token is valid but not for this resource' },
+  forbidden: { status: 403, meaning: 'The token or key is valid but not for this resource' },
+  challenge_failed: {
+    status: 403,
+    meaning: 'A browser request without a Turnstile token that siteverify accepts for this partner',
+  },
   not_found: { status: 404, meaning: 'Nothing at this method and path' },
   clinic_not_found: { status: 404, meaning: 'No clinic with that id' },
   partner_not_found: { status: 404, meaning: 'No active partner with that id' },
@@ -71,6 +75,11 @@ export const ERRORS = {
   queue_unavailable: {
     status: 503,
     meaning: 'The queue does not accept messages; nothing was stored or marked',
+    headers: ['Retry-After'],
+  },
+  challenge_unavailable: {
+    status: 503,
+    meaning: 'Turnstile siteverify does not answer; nothing was stored',
     headers: ['Retry-After'],
   },
   leads_key_unusable: {

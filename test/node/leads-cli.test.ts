@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, freePort, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { runProcess } from '../../scripts/lib/process.ts'
 import { type RunResult, runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../../scripts/lib/turnstile-token.ts'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
@@ -44,7 +45,7 @@ async function sendInquiries(count: number, tag: string): Promise<string[]> {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        Origin: server.url,
+        ...standinFrameHeaders(server.url, 'demo'),
         // The intake limits 20 a minute per client; spread the sample traffic.
         'CF-Connecting-IP': `198.51.100.${Math.floor(sent++ / 15)}`,
         'Idempotency-Key': `${tag}-${i}`,

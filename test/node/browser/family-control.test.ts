@@ -6,6 +6,7 @@ import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
 import { runScript } from '../../../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../../../scripts/lib/turnstile-token.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../../shared/openapi/examples.ts'
 import { formStrings } from '../../../widget/src/form/strings.ts'
@@ -109,7 +110,7 @@ describe.skipIf(missing)(
       const out = join(dir, 'by-email.csv')
       const sent = await fetch(`${server.url}/v1/inquiries`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Origin: server.url },
+        headers: { 'Content-Type': 'application/json', ...standinFrameHeaders(server.url, 'demo') },
         body: JSON.stringify({ ...inquiryExample, email: 'Writes.Later@Example.com' }),
       })
       const { id, receipt } = (await sent.json()) as { id: string; receipt: string }

@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { noticeText } from '../../../shared/privacy/notices.ts'
 import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import { sha256Hex } from '../../../worker/crypto/sha256.ts'
-import { seedCatalog } from '../helpers/catalog.ts'
+import { DEMO_API_KEY, seedCatalog } from '../helpers/catalog.ts'
 import { call, json, ORIGIN } from '../helpers/http.ts'
 import { postInquiry, validInquiry, waitForLead } from '../helpers/inquiry.ts'
 import { clearLeadStore, pull } from '../helpers/leads.ts'
@@ -72,7 +72,10 @@ describe('consents at intake', () => {
   })
 
   it('marks a lead without the consent to share "do not share with clinics"', async () => {
-    const response = await postInquiry(validInquiry(), { origin: null })
+    const response = await postInquiry(validInquiry(), {
+      origin: null,
+      authorization: `Bearer ${DEMO_API_KEY}`,
+    })
     const { id } = await json<{ id: string }>(response)
     await waitForLead(id)
     const { body } = await pull()

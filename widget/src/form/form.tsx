@@ -11,6 +11,7 @@ import {
   PRE_SCREEN_ANSWERS,
   PRE_SCREEN_QUESTIONS,
 } from '../../../shared/schemas/inquiry.ts'
+import type { Challenge } from '../request/turnstile.ts'
 import type { Lang } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import { Consents, ReceiptLink } from './consents.tsx'
@@ -27,6 +28,8 @@ export interface FormProps {
   apiBase: string
   /** Where on the partner's site the request starts (utm_*, path, campaign): never about the family. */
   attribution: Attribution | undefined
+  /** Turnstile in the frame: each submission carries a token the Worker verifies. */
+  challenge: Challenge
   onSubmitted: (requestId: string) => void
   /** A failed send, as an error code (`inquiry_network`, ...) and the HTTP status if any. */
   onError: (code: string, status?: number) => void
@@ -107,8 +110,16 @@ export class InquiryForm extends Component<FormProps, State> {
       return
     }
     this.#key ??= newKey()
+    const key = this.#key
     this.setState({ errors: found, status: { kind: 'sending', text: t.sending } })
-    const result = await sendInquiry(apiBase, body, this.#key, this.#abort.signal)
+    const token = await this.props.challenge.token(key)
+    if (this.#abort.signal.aborted) return
+    if (token === null) {
+      this.setState({ status: { kind: 'failed', text: t.failed.challenge } })
+      onError('inquiry_challenge')
+      return
+    }
+    const result = await sendInquiry(apiBase, body, key, token, this.#abort.signal)
     if (this.#abort.signal.aborted) return
     if (result.ok) {
       this.setState({ status: { kind: 'sent', text: t.sent(result.id), receipt: result.receipt } })
@@ -116,6 +127,7 @@ export class InquiryForm extends Component<FormProps, State> {
       return
     }
     onError(`inquiry_${result.kind}`, result.status)
+    if (result.kind === 'challenge') this.props.challenge.reset()
     if (result.issues?.length) {
       this.setState({ errors: fieldErrors(result.issues, t, values.phone.trim() === '') })
       this.#focusFirstError = true
@@ -126,6 +138,7 @@ export class InquiryForm extends Component<FormProps, State> {
       rate: f.rate(result.retryAfter ?? 30),
       unavailable: f.unavailable(result.retryAfter ?? 30),
       forbidden: f.forbidden,
+      challenge: f.challenge,
       invalid: f.invalid,
       other: f.other,
     }[result.kind]
@@ -323,6 +336,8 @@ export class InquiryForm extends Component<FormProps, State> {
                 />
               </label>
             </div>
+            {/* Turnstile's container lives in the page (light DOM), shown here. */}
+            <slot name="challenge" />
             <div class="bar">
               <button type="button" class="sec" onClick={onClose}>
                 {t.cancel}

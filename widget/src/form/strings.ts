@@ -61,6 +61,8 @@ const en = {
     forbidden: 'Requests cannot be sent from this page. Please contact the site owner.',
     invalid: 'Some answers need a change; see the fields marked below.',
     other: 'Your request was not sent. Everything you typed is still here; please try again.',
+    challenge:
+      'Your request was not sent: we could not confirm it comes from a person. Everything you typed is still here. Check your connection, wait a moment and press “Try sending again”; if it keeps failing, reload the page.',
     trap: 'Your request was not sent: a hidden field was filled in, perhaps by your browser’s autofill. We emptied it; everything you typed is still here. Press “Send request” again.',
   },
   errors: {
@@ -137,6 +139,8 @@ const es: FormStrings = {
       'No se pueden enviar solicitudes desde esta página. Contacte con el dueño del sitio.',
     invalid: 'Algunas respuestas necesitan un cambio; vea los campos marcados abajo.',
     other: 'Su solicitud no se envió. Todo lo que escribió sigue aquí; inténtelo de nuevo.',
+    challenge:
+      'Su solicitud no se envió: no pudimos confirmar que la envía una persona. Todo lo que escribió sigue aquí. Revise su conexión, espere un momento y pulse «Intentar enviar de nuevo»; si sigue fallando, recargue la página.',
     trap: 'Su solicitud no se envió: se llenó un campo oculto, quizá por el autocompletado de su navegador. Lo vaciamos; todo lo que escribió sigue aquí. Pulse «Enviar solicitud» otra vez.',
   },
   errors: {
