@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import * as v from 'valibot'
+import { standinFrameHeaders } from '../scripts/lib/turnstile-token.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
 import { InquiryAccepted } from '../shared/schemas/inquiry.ts'
 import { type BurstResult, burstItems, drain, type Item, type LeadStore, tally } from './burst.ts'
+import { BENCH_PARTNER } from './inquiry-body.ts'
 import { runPool } from './pool.ts'
 
 export type SoakResult = BurstResult
@@ -79,9 +81,10 @@ async function sendUntilAnswered(
     try {
       const response = await fetch(`${url}/v1/inquiries`, {
         method: 'POST',
+        // The request frame's way in, with a fresh stand-in Turnstile token each time.
         headers: {
           'Content-Type': 'application/json',
-          Origin: origin,
+          ...standinFrameHeaders(origin, BENCH_PARTNER),
           'Idempotency-Key': item.key,
         },
         body: item.body,

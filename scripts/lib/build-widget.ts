@@ -7,6 +7,17 @@ import { ROOT } from './wrangler.ts'
 
 export const PUBLIC_DIR = join(ROOT, 'public')
 const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
+/** The scripts of the Worker's own frame pages, by content-hashed name, and their manifest. */
+const FRAMES_DIR = join(PUBLIC_DIR, 'frames')
+export const FRAMES_MANIFEST = join(FRAMES_DIR, 'manifest.json')
+const FRAME_ENTRIES = {
+  'embed-frame': 'widget/src/embed/frame.ts',
+  // The request form's page (`/embed/request`), on the Worker's origin: it
+  // shares nothing with main.js, which runs on partners' pages.
+  'embed-request': 'widget/src/request/frame-page.tsx',
+  // The family's receipt page (`/my-request`), a top-level page of the Worker's origin.
+  'my-request': 'widget/src/my-request/page.ts',
+}
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -146,13 +157,13 @@ async function writeIfChanged(path: string, bytes: Uint8Array): Promise<void> {
   await rename(partial, path)
 }
 
-/** Removes every entry of public/widget/ but the current version's folder. */
-async function removeStaleVersions(version: string): Promise<void> {
-  const entries = await readdir(WIDGET_DIR)
+/** Removes every entry of `dir` but those named in `keep` (old versions, old frame scripts). */
+async function removeAllBut(dir: string, keep: string[]): Promise<void> {
+  const entries = await readdir(dir).catch(() => [])
   await Promise.all(
     entries
-      .filter((name) => name !== version)
-      .map((name) => rm(join(WIDGET_DIR, name), { recursive: true, force: true })),
+      .filter((name) => !keep.includes(name))
+      .map((name) => rm(join(dir, name), { recursive: true, force: true })),
   )
 }
 
@@ -208,22 +219,50 @@ export async function buildWidget(): Promise<Metafile> {
     ...common,
     entryPoints: {
       widget: 'widget/src/loader.ts',
-      'embed-frame': 'widget/src/embed/frame.ts',
       'embed-resize': 'widget/src/embed/resize.ts',
-      // The request form's page (`/embed/request`), on the Worker's origin: it
-      // shares nothing with main.js, which runs on partners' pages.
-      'embed-request': 'widget/src/request/frame-page.tsx',
     },
     outdir: PUBLIC_DIR,
     format: 'iife',
     plugins: [cssAsText],
     define: { __WIDGET_MAIN__: JSON.stringify(`widget/${version}/main.js`) },
   })
-  // The version's modules first, then the loaders naming them, then the old
-  // versions go: a page loaded during the build finds every file it asks for.
-  await Promise.all(files.map((f) => writeIfChanged(versioned(f.path, version), f.contents)))
-  await Promise.all(loaders.outputFiles.map((f) => writeIfChanged(f.path, f.contents)))
-  await removeStaleVersions(version)
+  // The frame pages' scripts, named by their content: a page rendered after a
+  // deploy never pairs with a script cached from before it. The Worker reads
+  // their names from the manifest (worker/embed/frame-scripts.ts).
+  const frames = await esbuild.build({
+    ...common,
+    entryPoints: FRAME_ENTRIES,
+    entryNames: '[name]-[hash]',
+    outdir: FRAMES_DIR,
+    format: 'iife',
+    metafile: true,
+    plugins: [cssAsText],
+  })
+  const manifest: Record<string, string> = {}
+  for (const [path, output] of Object.entries(frames.metafile.outputs)) {
+    const entry = output.entryPoint
+    const name = Object.entries(FRAME_ENTRIES).find(([, source]) => source === entry)?.[0]
+    if (name) manifest[name] = `/frames/${basename(path)}`
+  }
+  // The version's modules and the frames' scripts first, then what names
+  // them (the loaders, the frames' manifest), then what no build names any
+  // more: a page loaded during the build finds every file it asks for.
+  await Promise.all([
+    ...files.map((f) => writeIfChanged(versioned(f.path, version), f.contents)),
+    ...frames.outputFiles.map((f) => writeIfChanged(f.path, f.contents)),
+  ])
+  await Promise.all([
+    ...loaders.outputFiles.map((f) => writeIfChanged(f.path, f.contents)),
+    writeIfChanged(
+      FRAMES_MANIFEST,
+      new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
+    ),
+  ])
+  await removeAllBut(WIDGET_DIR, [version])
+  await removeAllBut(FRAMES_DIR, [
+    ...frames.outputFiles.map((f) => basename(f.path)),
+    basename(FRAMES_MANIFEST),
+  ])
   return versionMetafile(
     {
       inputs: { ...modules.metafile.inputs, ...lazy.metafile.inputs },

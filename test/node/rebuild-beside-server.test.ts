@@ -5,6 +5,7 @@ import { PUBLIC_DIR } from '../../scripts/lib/build-widget.ts'
 import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../scripts/lib/local-state.ts'
 import { runScript } from '../../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../../scripts/lib/turnstile-token.ts'
 import { type LeadWatch, watchLeads } from './browser/helpers/leads.ts'
 
 let server: DevServer
@@ -36,9 +37,10 @@ describe('a rebuild beside a running server', () => {
     try {
       const response = await fetch(`${server.url}/v1/inquiries`, {
         method: 'POST',
+        // The request frame's way in, as a family's browser sends.
         headers: {
           'Content-Type': 'application/json',
-          Origin: server.url,
+          ...standinFrameHeaders(server.url, 'demo'),
           'Idempotency-Key': `rebuild-${Date.now()}`,
         },
         body: JSON.stringify(validInquiry(catalog, 1)),
