@@ -14,6 +14,8 @@ export const clinicExample: ClinicView = {
   city: 'Tijuana',
   licences: {
     stemCellBank: {
+      kind: 'licencia-sanitaria',
+      procedure: 'COFEPRIS-09-023',
       number: 'SAMPLE-BCO-0001',
       holderName: 'Centro Médico Aurora Muestra S.A. de C.V.',
       address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',

@@ -9,10 +9,19 @@ const MIN_EXPECTED_VIABILITY_PERCENT = 95
 /** A licence verified longer ago than this many calendar years is flagged. */
 const STALE_LICENCE_YEARS = 1
 
+/**
+ * What a COFEPRIS record is: a permit COFEPRIS granted (licencia sanitaria)
+ * or a notice the clinic filed (aviso de funcionamiento), which permits nothing.
+ */
+export const LICENCE_KINDS = ['licencia-sanitaria', 'aviso-de-funcionamiento'] as const
+
+export type LicenceKind = (typeof LICENCE_KINDS)[number]
+
 /** Every warning sign, in the order a parent reads them. */
 export const WARNING_CODES = [
   'bankOnly',
   'noLicence',
+  'aviso',
   'holder',
   'address',
   'stale',
@@ -26,7 +35,9 @@ export type WarningCode = (typeof WARNING_CODES)[number]
 export const WARNING_MEANINGS: Record<WarningCode, string> = {
   bankOnly:
     'Only the Stem Cell Bank Licence: the clinic may process and store cells but not treat patients.',
-  noLicence: 'Neither COFEPRIS licence is on record.',
+  noLicence: 'Neither COFEPRIS licence is on record as a licencia sanitaria.',
+  aviso:
+    'A record is an aviso de funcionamiento, a notice the clinic filed, not a permit: it counts as no licence.',
   holder: "A licence's holder name does not match the facility's name.",
   address: "A licence's address does not match the facility's address.",
   stale: `A licence was last verified more than ${STALE_LICENCE_YEARS} year ago.`,
@@ -35,6 +46,7 @@ export const WARNING_MEANINGS: Record<WarningCode, string> = {
 }
 
 interface LicenceFacts {
+  kind: LicenceKind
   holderName: string
   address: string
   /** Calendar date, YYYY-MM-DD. */
@@ -86,8 +98,11 @@ export function verificationAgeDays(verifiedAt: string, now: number): number {
 export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[] {
   const out: WarningCode[] = []
   const { stemCellBank, regenerativeMedicine } = clinic.licences
-  if (!regenerativeMedicine) out.push(stemCellBank ? 'bankOnly' : 'noLicence')
+  // An aviso permits nothing: for what each licence is shown for, it is none.
+  const permit = (l: LicenceFacts | null) => l?.kind === 'licencia-sanitaria'
+  if (!permit(regenerativeMedicine)) out.push(permit(stemCellBank) ? 'bankOnly' : 'noLicence')
   const licences = [stemCellBank, regenerativeMedicine].filter((l) => l !== null)
+  if (licences.some((l) => !permit(l))) out.push('aviso')
   if (licences.some((l) => !sameText(l.holderName, clinic.facility.name))) out.push('holder')
   if (licences.some((l) => !sameText(l.address, clinic.facility.address))) out.push('address')
   if (licences.some((l) => isStaleVerification(l.verifiedAt, now))) out.push('stale')

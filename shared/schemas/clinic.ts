@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ROUTES } from '../limits.ts'
+import { LICENCE_KINDS } from '../rules/warnings.ts'
 import { Id, IsoDate, IsoTimestamp, LanguageCode, text, uniqueItems } from './common.ts'
 
 const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
@@ -7,13 +8,33 @@ const CELL_SOURCES = ['wharton-jelly-msc', 'cord-blood', 'other'] as const
 export const Route = v.picklist(ROUTES, 'Use "iv" or "intrathecal"')
 const CellSource = v.picklist(CELL_SOURCES)
 
-/** A COFEPRIS licence as an operator last verified it. */
-export const Licence = v.object({
+const licenceFields = {
+  /** The permit's number, or the aviso's filing number. */
   number: text(64),
   holderName: text(200),
   address: text(300),
   verifiedAt: IsoDate,
-})
+}
+
+/**
+ * A COFEPRIS record as an operator last verified it: a licencia sanitaria
+ * (a permit COFEPRIS granted, under a procedure such as COFEPRIS-09-023) or
+ * an aviso de funcionamiento (a notice the clinic filed, not a permit).
+ */
+export const Licence = v.variant('kind', [
+  v.object({
+    kind: v.literal(LICENCE_KINDS[0]),
+    procedure: v.pipe(
+      v.string(),
+      v.regex(
+        /^COFEPRIS-\d{2}-\d{3}(-[A-Z])?$/,
+        'Use the COFEPRIS procedure, e.g. COFEPRIS-09-023',
+      ),
+    ),
+    ...licenceFields,
+  }),
+  v.object({ kind: v.literal(LICENCE_KINDS[1]), ...licenceFields }),
+])
 
 const CertificateOfAnalysis = v.object({
   provided: v.boolean(),

@@ -147,6 +147,10 @@ describe('GET /v1/clinics', () => {
     const changed = clinics.find((c) => c.id === first.id)
     expect(changed?.warnings).toEqual(['holder', 'stale'])
     expect(clinics.find((c) => c.id === 'brisa-tijuana')?.warnings).toContain('bankOnly')
+    // The sample's aviso de funcionamiento counts as no Regenerative Medicine Licence.
+    const delta = clinics.find((c) => c.id === 'delta-guadalajara')
+    expect(delta?.licences.regenerativeMedicine?.kind).toBe('aviso-de-funcionamiento')
+    expect(delta?.warnings).toEqual(expect.arrayContaining(['bankOnly', 'aviso']))
     for (const clinic of clinics) {
       expect(clinic.warnings).toEqual(clinicWarnings(clinic, Date.now()))
     }

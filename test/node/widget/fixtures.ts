@@ -1,6 +1,8 @@
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 
 const licence = (number: string) => ({
+  kind: 'licencia-sanitaria' as const,
+  procedure: 'COFEPRIS-09-023',
   number,
   holderName: 'Clínica Uno Ficticia S.A.',
   address: 'Calle Falsa 1, Centro, Tijuana, B.C.',

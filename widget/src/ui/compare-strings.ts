@@ -9,6 +9,9 @@ const en = {
   bankLicence: 'Stem Cell Bank Licence',
   medLicence: 'Regenerative Medicine Licence',
   noLicence: 'None on record',
+  permit: 'Licencia sanitaria: a permit COFEPRIS granted',
+  aviso: 'Aviso de funcionamiento: a notice the clinic filed, not a permit',
+  procedure: (p: string) => `procedure ${p}`,
   holder: 'Holder',
   routes: 'Routes offered',
   cellSource: 'Cell source',
@@ -56,7 +59,7 @@ const en = {
   q: {
     coa: 'Will you give me the Certificate of Analysis of the cells before any infusion, with the cell type, the viability and the sterility test?',
     licences:
-      'May I see both COFEPRIS licences (Stem Cell Bank and Regenerative Medicine)? Do the holder and the address on them match this facility?',
+      'May I see both COFEPRIS licencias sanitarias (Stem Cell Bank and Regenerative Medicine), each with its procedure and number? Do the holder and the address on them match this facility?',
     physician:
       'Is my child’s plan made by a physician after a medical review? Which records will the physician review?',
     noPhysicianPlan:
@@ -65,6 +68,8 @@ const en = {
       'Your record shows only a Stem Cell Bank Licence. Which Regenerative Medicine Licence allows you to treat patients? May I see it?',
     noLicence:
       'No COFEPRIS licence is on record for you. Which licences do you hold? May I see them?',
+    aviso:
+      'Your record shows an aviso de funcionamiento, a notice you filed, not a permit. Which licencia sanitaria (procedure COFEPRIS-09-023) allows you to store or administer cells? May I see it?',
     holder:
       'The licence is in the name of another company. How is it related to your clinic, and who is responsible for my child’s treatment?',
     address:
@@ -80,6 +85,8 @@ const en = {
     bankOnly:
       'Only a stem cell bank licence: this clinic may store cells but cannot legally treat patients.',
     noLicence: 'No COFEPRIS licence on record: this clinic cannot legally treat patients.',
+    aviso:
+      'A record shown as a licence is only an aviso de funcionamiento, a notice the clinic filed: it is not a permit and counts as no licence.',
     holder: 'The licence is in the name of a different company than the clinic.',
     address: 'The licence address is not the clinic’s address.',
     stale: 'The licence was last checked more than a year ago.',
@@ -96,6 +103,9 @@ const es: CompareStrings = {
   bankLicence: 'Licencia de Banco de Células Madre',
   medLicence: 'Licencia de Medicina Regenerativa',
   noLicence: 'Sin registro',
+  permit: 'Licencia sanitaria: un permiso que otorgó COFEPRIS',
+  aviso: 'Aviso de funcionamiento: un aviso que presentó la clínica, no un permiso',
+  procedure: (p: string) => `trámite ${p}`,
   holder: 'Titular',
   routes: 'Vías que ofrece',
   cellSource: 'Origen de las células',
@@ -143,7 +153,7 @@ const es: CompareStrings = {
   q: {
     coa: '¿Me entregarán el Certificado de Análisis de las células antes de cualquier infusión, con el tipo de célula, la viabilidad y la prueba de esterilidad?',
     licences:
-      '¿Puedo ver las dos licencias COFEPRIS (Banco de Células Madre y Medicina Regenerativa)? ¿El titular y la dirección coinciden con los de esta instalación?',
+      '¿Puedo ver las dos licencias sanitarias COFEPRIS (Banco de Células Madre y Medicina Regenerativa), cada una con su trámite y número? ¿El titular y la dirección coinciden con los de esta instalación?',
     physician:
       '¿El plan de mi hijo o hija lo hace un médico después de una revisión médica? ¿Qué expedientes revisará el médico?',
     noPhysicianPlan:
@@ -152,6 +162,8 @@ const es: CompareStrings = {
       'Su registro solo muestra una Licencia de Banco de Células Madre. ¿Qué Licencia de Medicina Regenerativa les permite tratar pacientes? ¿Puedo verla?',
     noLicence:
       'No hay licencia COFEPRIS registrada para ustedes. ¿Qué licencias tienen? ¿Puedo verlas?',
+    aviso:
+      'Su registro muestra un aviso de funcionamiento, que ustedes presentaron, no un permiso. ¿Qué licencia sanitaria (trámite COFEPRIS-09-023) les permite guardar o administrar células? ¿Puedo verla?',
     holder:
       'La licencia está a nombre de otra empresa. ¿Qué relación tiene con su clínica y quién es responsable del tratamiento de mi hijo o hija?',
     address:
@@ -167,6 +179,8 @@ const es: CompareStrings = {
       'Solo tiene licencia de banco de células: puede guardar células, pero no puede tratar pacientes legalmente.',
     noLicence:
       'Sin licencia COFEPRIS registrada: esta clínica no puede tratar pacientes legalmente.',
+    aviso:
+      'Un registro que se muestra como licencia es solo un aviso de funcionamiento, presentado por la clínica: no es un permiso y cuenta como sin licencia.',
     holder: 'La licencia está a nombre de una empresa distinta de la clínica.',
     address: 'La dirección de la licencia no es la de la clínica.',
     stale: 'La licencia se verificó por última vez hace más de un año.',

@@ -50,9 +50,13 @@ function LicenceCell({
   licence: Licence | null
 }) {
   if (!licence) return <strong class="warn">{t.noLicence}</strong>
+  const permit = licence.kind === 'licencia-sanitaria'
   return (
     <>
-      <strong>{licence.number}</strong>{' '}
+      <span class={permit ? 'kind' : 'kind warn'}>{permit ? t.permit : t.aviso}</span>
+      <br />
+      <strong>{licence.number}</strong>
+      {permit && <span class="muted"> · {t.procedure(licence.procedure)}</span>}{' '}
       <span class="muted">{t.verifiedOn(formatDate(licence.verifiedAt, lang))}</span>
     </>
   )
