@@ -10,7 +10,7 @@ if (!result.ok) {
   printProblems(file, result.problems)
   process.exit(1)
 }
-const { clinics, packages, partners } = result.catalog
+const { clinics, packages, partners, operators } = result.catalog
 console.log(
-  `${file}: valid (${clinics.length} clinics, ${packages.length} packages, ${partners.length} partners)`,
+  `${file}: valid (${clinics.length} clinics, ${packages.length} packages, ${partners.length} partners, ${operators.length} operators)`,
 )

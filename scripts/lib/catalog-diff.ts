@@ -4,6 +4,7 @@ const COLLECTIONS = [
   ['clinics', 'clinic'],
   ['packages', 'package'],
   ['partners', 'partner'],
+  ['operators', 'operator'],
 ] as const
 
 type Collection = (typeof COLLECTIONS)[number][0]

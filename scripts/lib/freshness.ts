@@ -44,8 +44,8 @@ export function licenceFreshness(catalog: CatalogFile, now: number): Freshness {
         clinicId: clinic.id,
         licence: kind,
         number: licence.number,
-        verifiedAt: licence.verifiedAt,
-        ageDays: verificationAgeDays(licence.verifiedAt, now),
+        verifiedAt: licence.provenance.checkedAt,
+        ageDays: verificationAgeDays(licence.provenance.checkedAt, now),
         warnings,
       })
     }

@@ -49,8 +49,8 @@ interface LicenceFacts {
   kind: LicenceKind
   holderName: string
   address: string
-  /** Calendar date, YYYY-MM-DD. */
-  verifiedAt: string
+  /** When an operator last checked it: the date a licence turns stale from. */
+  provenance: { checkedAt: string }
 }
 
 /** The parts of a clinic record the rule reads. */
@@ -105,7 +105,7 @@ export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[]
   if (licences.some((l) => !permit(l))) out.push('aviso')
   if (licences.some((l) => !sameText(l.holderName, clinic.facility.name))) out.push('holder')
   if (licences.some((l) => !sameText(l.address, clinic.facility.address))) out.push('address')
-  if (licences.some((l) => isStaleVerification(l.verifiedAt, now))) out.push('stale')
+  if (licences.some((l) => isStaleVerification(l.provenance.checkedAt, now))) out.push('stale')
   const coa = clinic.certificateOfAnalysis
   if (!coa.provided) out.push('noCoa')
   const viability = coa.minViabilityPercent

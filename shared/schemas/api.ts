@@ -4,6 +4,7 @@ import { WARNING_CODES, WARNING_MEANINGS } from '../rules/warnings.ts'
 import { Clinic, Route } from './clinic.ts'
 import { IsoTimestamp, text } from './common.ts'
 import { Package } from './package.ts'
+import { Operator } from './provenance.ts'
 
 /** A warning sign's code; the widget words it, the Worker computes it (shared/rules/warnings.ts). */
 const WarningCode = v.pipe(
@@ -19,6 +20,8 @@ export const ClinicView = v.object({
   packages: v.array(Package),
   /** Computed by the Worker at load time with shared/rules/warnings.ts. */
   warnings: v.array(WarningCode),
+  /** Everyone a `provenance.checkedBy` of this clinic or its packages names, from the catalog. */
+  operators: v.array(Operator),
 })
 
 export const ClinicsResponse = v.object({

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { Id, text } from './common.ts'
+import { Provenance } from './provenance.ts'
 
 const Price = v.pipe(v.number(), v.minValue(0), v.maxValue(10_000_000))
 
@@ -13,6 +14,8 @@ export const Package = v.pipe(
     /** ISO 4217; prices are shown in their own currency, never converted. */
     currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD or MXN')),
     includes: v.pipe(v.array(text(200)), v.maxLength(20)),
+    /** How the prices and what they include were checked. */
+    provenance: Provenance,
   }),
   v.forward(
     v.check((p) => p.priceMax >= p.priceMin, 'priceMax must not be below priceMin'),

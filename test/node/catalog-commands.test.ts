@@ -57,7 +57,7 @@ describe('npm run catalog:check', () => {
   it('accepts the sample catalog', async () => {
     const result = await runScript('catalog-check.ts', [SAMPLE_CATALOG])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('valid (6 clinics, 12 packages, 2 partners)')
+    expect(result.stdout).toContain('valid (6 clinics, 12 packages, 2 partners, 2 operators)')
   })
 
   it('prints every problem with its path and exits 1', async () => {
@@ -78,6 +78,31 @@ describe('npm run catalog:check', () => {
     expect(result.stderr).toContain(`clinics.6: Duplicate clinic id "${first.id}"`)
     expect(result.stderr).toContain('packages.0.clinicId: No clinic with id "nowhere" in this file')
     expect(result.stderr).toMatch(/4 problems/)
+  })
+
+  it('refuses a verified fact without provenance, or checked by no listed operator, and says where', async () => {
+    const broken = structuredClone(sample) as unknown as {
+      clinics: Record<string, Record<string, Record<string, unknown> | null>>[]
+      packages: Record<string, unknown>[]
+    }
+    const [first] = broken.clinics
+    const [pkg] = broken.packages
+    const licence = first?.licences?.stemCellBank
+    const coa = first?.certificateOfAnalysis
+    if (!first || !pkg || !licence || !coa) throw new Error('sample has a licensed clinic')
+    delete licence.provenance
+    delete pkg.provenance
+    coa.provenance = { ...Object(coa.provenance), checkedBy: 'op-nobody' }
+    const file = await writeCatalog('no-provenance.json', broken)
+    const result = await runScript('catalog-check.ts', [file])
+    expect(result.code).toBe(1)
+    const missing = 'This verified fact has no provenance: add how it was checked (method)'
+    expect(result.stderr).toContain(`clinics.0.licences.stemCellBank.provenance: ${missing}`)
+    expect(result.stderr).toContain(`packages.0.provenance: ${missing}`)
+    expect(result.stderr).toContain(
+      'clinics.0.certificateOfAnalysis.provenance.checkedBy: No operator with id "op-nobody" in this file',
+    )
+    expect(result.stderr).toMatch(/3 problems/)
   })
 
   it('explains a file that is not JSON', async () => {
@@ -103,7 +128,8 @@ describe('npm run catalog:publish', () => {
     expect(keys).toContain('clinic:aurora-tijuana')
     expect(keys).toContain('package:aurora-iv')
     expect(keys).toContain('partner:demo')
-    expect(keys).toHaveLength(6 + 12 + 2 + 1)
+    expect(keys).toContain('operator:op-marta')
+    expect(keys).toHaveLength(6 + 12 + 2 + 2 + 1)
 
     const smaller = structuredClone(sample)
     smaller.clinics = smaller.clinics.filter((c) => c.id !== 'faro-cancun')
@@ -184,7 +210,7 @@ describe('npm run catalog:freshness -- --file', () => {
     const catalog = structuredClone(sample)
     for (const clinic of catalog.clinics) {
       for (const licence of [clinic.licences.stemCellBank, clinic.licences.regenerativeMedicine]) {
-        if (licence) licence.verifiedAt = '2026-01-01'
+        if (licence) licence.provenance.checkedAt = '2026-01-01'
       }
     }
     const file = await writeCatalog('fresh.json', catalog)

@@ -90,7 +90,7 @@ describe('the catalog round trip against npm start', () => {
       const licence = aurora?.licences.regenerativeMedicine
       if (!aurora || !licence) throw new Error('the sample has aurora-tijuana with both licences')
       aurora.name = 'Aurora Renamed (sample)'
-      licence.verifiedAt = '2001-02-03'
+      licence.provenance.checkedAt = '2001-02-03'
       catalog.clinics = catalog.clinics.filter((c) => c.id !== 'faro-cancun')
       catalog.packages = catalog.packages.filter((p) => p.clinicId !== 'faro-cancun')
       const edited = file('edited.json')
@@ -103,7 +103,7 @@ describe('the catalog round trip against npm start', () => {
         'clinic aurora-tijuana: name "Aurora Cell Clinic (sample)" -> "Aurora Renamed (sample)"',
       )
       expect(lines).toContain(
-        'clinic aurora-tijuana: licences.regenerativeMedicine.verifiedAt "2026-10-02" -> "2001-02-03"',
+        'clinic aurora-tijuana: licences.regenerativeMedicine.provenance.checkedAt "2026-10-02" -> "2001-02-03"',
       )
       expect(lines).toContain('clinic faro-cancun: removed')
       expect(lines).toContain('package faro-iv-usd: removed')

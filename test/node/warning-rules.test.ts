@@ -13,7 +13,12 @@ const NOW = Date.parse('2026-06-15T12:00:00Z')
 
 function licence(verifiedAt = '2026-05-01') {
   const kind: LicenceKind = 'licencia-sanitaria'
-  return { kind, holderName: FACILITY.name, address: FACILITY.address, verifiedAt }
+  return {
+    kind,
+    holderName: FACILITY.name,
+    address: FACILITY.address,
+    provenance: { checkedAt: verifiedAt },
+  }
 }
 
 function aviso() {
@@ -128,7 +133,7 @@ describe('clinicWarnings', () => {
           ...aviso(),
           holderName: 'Otra',
           address: 'Otra calle',
-          verifiedAt: '2020-01-01',
+          provenance: { checkedAt: '2020-01-01' },
         },
         regenerativeMedicine: null,
       },

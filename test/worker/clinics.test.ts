@@ -33,6 +33,36 @@ describe('GET /v1/clinics', () => {
     expect(Date.parse(updatedAt)).not.toBeNaN()
   })
 
+  it('serves every verified fact with its provenance, and the operators it names', async () => {
+    const { clinics } = await listClinics()
+    const sample = sampleCatalog()
+    const aurora = clinics.find((c) => c.id === 'aurora-tijuana')
+    const source = sample.clinics.find((c) => c.id === 'aurora-tijuana')
+    expect(aurora?.licences.regenerativeMedicine?.provenance).toEqual(
+      source?.licences.regenerativeMedicine?.provenance,
+    )
+    expect(aurora?.rating?.provenance.method).toBe('public-source')
+    for (const clinic of clinics) {
+      expect(clinic.facility.provenance.evidenceSha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(clinic.certificateOfAnalysis.provenance.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      for (const pkg of clinic.packages) expect(pkg.provenance.checkedBy).toMatch(/^op-/)
+      const named = new Set(
+        [
+          clinic.facility,
+          clinic.licences.stemCellBank,
+          clinic.licences.regenerativeMedicine,
+          clinic.certificateOfAnalysis,
+          clinic.rating,
+          ...clinic.packages,
+        ].flatMap((fact) => fact?.provenance.checkedBy ?? []),
+      )
+      expect(clinic.operators.map((o) => o.id).sort()).toEqual([...named].sort())
+      for (const operator of clinic.operators) {
+        expect(sample.operators).toContainEqual(operator)
+      }
+    }
+  })
+
   it('filters by route', async () => {
     const all = await listClinics()
     const { clinics } = await listClinics('?route=intrathecal')
@@ -139,7 +169,7 @@ describe('GET /v1/clinics', () => {
     const [first] = catalog.clinics
     if (!first?.licences.regenerativeMedicine) throw new Error('sample changed')
     // A date far in the past and a facility rename: signs that hold whatever today is.
-    first.licences.regenerativeMedicine.verifiedAt = '2001-01-01'
+    first.licences.regenerativeMedicine.provenance.checkedAt = '2001-01-01'
     first.facility.name = 'Otra Razón Social S.A.'
     first.certificateOfAnalysis.minViabilityPercent = 95
     await seedCatalog(catalog)

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { DEAD_LETTER_REASONS, ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
-import { WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
+import { RATING_METHODS } from '../../shared/rules/provenance.ts'
+import { LICENCE_KINDS, WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
@@ -140,6 +141,17 @@ describe('GET /openapi.json', () => {
     const { items } = clinic.properties.warnings
     expect(items.enum).toEqual([...WARNING_CODES])
     for (const code of WARNING_CODES) expect(items.description).toContain(WARNING_MEANINGS[code])
+  })
+
+  it('documents how each verified fact was checked', async () => {
+    const doc = await openApi()
+    const text = JSON.stringify(doc.components.schemas.Clinic)
+    for (const method of RATING_METHODS) expect(text).toContain(`"${method}"`)
+    for (const field of ['evidenceSha256', 'evidenceUrl', 'checkedBy', 'checkedAt', 'operators']) {
+      expect(text).toContain(`"${field}"`)
+    }
+    for (const kind of LICENCE_KINDS) expect(text).toContain(`"${kind}"`)
+    expect(text).toContain('COFEPRIS-09-023')
   })
 
   it('carries examples that the same schemas accept', async () => {

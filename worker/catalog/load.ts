@@ -5,6 +5,7 @@ import {
   parseManifest,
   type RecordProblem,
 } from '../../shared/catalog/assemble.ts'
+import { checkedFacts } from '../../shared/rules/provenance.ts'
 import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { catalogKeys } from '../../shared/schemas/catalog.ts'
@@ -56,10 +57,17 @@ export async function loadCatalog(kv: KVNamespace, now: number): Promise<Catalog
   const views = new Map<string, ClinicView>()
   let updatedAt = manifest.publishedAt
   for (const clinic of catalog.clinics) {
-    views.set(clinic.id, { ...clinic, packages: [], warnings: clinicWarnings(clinic, now) })
+    const warnings = clinicWarnings(clinic, now)
+    views.set(clinic.id, { ...clinic, packages: [], warnings, operators: [] })
     if (clinic.updatedAt > updatedAt) updatedAt = clinic.updatedAt
   }
   for (const pkg of catalog.packages) views.get(pkg.clinicId)?.packages.push(pkg)
+  const operators = new Map(catalog.operators.map((o) => [o.id, o]))
+  for (const view of views.values()) {
+    const named = new Set(checkedFacts(view, view.packages).map((f) => f.provenance.checkedBy))
+    // A record naming an operator the catalog dropped still serves; it names no one.
+    view.operators = [...named].flatMap((id) => operators.get(id) ?? [])
+  }
   const partners = new Map(catalog.partners.map((p) => [p.id, p]))
 
   return { clinics: [...views.values()], partners, updatedAt, invalidRecords: problems.length }

@@ -70,7 +70,11 @@ export function maxCatalog(): CatalogFile {
     ...structuredClone(partner),
     id: `partner-${i}`,
   }))
-  return v.parse(CatalogFile, { clinics, packages, partners })
+  const operators = Array.from({ length: CATALOG_MAX.operators }, (_, i) => ({
+    id: sample.operators[i]?.id ?? `op-${i}`,
+    name: `Operator ${i} (sample)`,
+  }))
+  return v.parse(CatalogFile, { clinics, packages, partners, operators })
 }
 
 /** A KV binding that counts every call made on it, then forwards it to the real one. */

@@ -57,7 +57,7 @@ function LicenceCell({
       <br />
       <strong>{licence.number}</strong>
       {permit && <span class="muted"> · {t.procedure(licence.procedure)}</span>}{' '}
-      <span class="muted">{t.verifiedOn(formatDate(licence.verifiedAt, lang))}</span>
+      <span class="muted">{t.verifiedOn(formatDate(licence.provenance.checkedAt, lang))}</span>
     </>
   )
 }
