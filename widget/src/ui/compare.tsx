@@ -15,7 +15,8 @@ import {
   sameFacts,
 } from './compare-rows.ts'
 import { type CompareStrings, compareStrings } from './compare-strings.ts'
-import { formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { type CheckedEntry, HowButton, HowPanel } from './how-checked.tsx'
 import { clinicQuestions, type QuestionCode } from './questions.ts'
 import { shareUrl } from './share.ts'
 
@@ -33,6 +34,8 @@ interface State {
   closed: GroupId[]
   onlyDiff: boolean
   questionsOpen: boolean
+  /** The groups whose "How we checked this" panels are open. */
+  checks: GroupId[]
   /** What the live region says: the differences toggle and the share link report here. */
   status: string
   link: string
@@ -40,24 +43,14 @@ interface State {
   printedAt: number
 }
 
-function LicenceCell({
-  t,
-  lang,
-  licence,
-}: {
-  t: CompareStrings
-  lang: Lang
-  licence: Licence | null
-}) {
+/** The kind in plain words and the number; when and how it was checked is one click away. */
+function LicenceCell({ t, licence }: { t: CompareStrings; licence: Licence | null }) {
   if (!licence) return <strong class="warn">{t.noLicence}</strong>
   const permit = licence.kind === 'licencia-sanitaria'
   return (
     <>
-      <span class={permit ? 'kind' : 'kind warn'}>{permit ? t.permit : t.aviso}</span>
-      <br />
+      <span class={permit ? undefined : 'warn'}>{permit ? t.permitShort : t.avisoShort}</span>{' '}
       <strong>{licence.number}</strong>
-      {permit && <span class="muted"> · {t.procedure(licence.procedure)}</span>}{' '}
-      <span class="muted">{t.verifiedOn(formatDate(licence.provenance.checkedAt, lang))}</span>
     </>
   )
 }
@@ -73,6 +66,7 @@ export class Comparison extends Component<Props, State> {
     closed: [],
     onlyDiff: false,
     questionsOpen: false,
+    checks: [],
     status: '',
     link: '',
     printedAt: Date.now(),
@@ -115,6 +109,12 @@ export class Comparison extends Component<Props, State> {
     }))
   }
 
+  #toggleCheck(group: GroupId) {
+    this.setState(({ checks }) => ({
+      checks: checks.includes(group) ? checks.filter((k) => k !== group) : [...checks, group],
+    }))
+  }
+
   #toggleDiff(on: boolean, same: Set<FactId>) {
     const t = compareStrings(this.props.lang)
     let status = t.diffOff
@@ -126,7 +126,7 @@ export class Comparison extends Component<Props, State> {
 
   override render() {
     const { t: list, lang, uid, clinics, onRemove } = this.props
-    const { closed, onlyDiff, questionsOpen, status, link, printedAt } = this.state
+    const { closed, onlyDiff, questionsOpen, checks, status, link, printedAt } = this.state
     const t = compareStrings(lang)
     // The Worker computes them with the one rule in shared/rules/warnings.ts.
     const warnings = (c: ClinicView) => c.warnings
@@ -170,9 +170,9 @@ export class Comparison extends Component<Props, State> {
           )
         }
         case 'medLicence':
-          return <LicenceCell t={t} lang={lang} licence={c.licences.regenerativeMedicine} />
+          return <LicenceCell t={t} licence={c.licences.regenerativeMedicine} />
         case 'bankLicence':
-          return <LicenceCell t={t} lang={lang} licence={c.licences.stemCellBank} />
+          return <LicenceCell t={t} licence={c.licences.stemCellBank} />
         case 'licenceHolder': {
           const holders = licenceHolders(c)
           if (holders.length === 0) return <span class="warn">{t.noLicence}</span>
@@ -218,6 +218,47 @@ export class Comparison extends Component<Props, State> {
             ? t.ratingValue(formatDecimal(c.rating.value, lang), c.rating.count)
             : t.noRating
       }
+    }
+
+    const kindOf = (l: Licence) =>
+      l.kind === 'licencia-sanitaria' ? `${t.permit} (${t.procedure(l.procedure)})` : t.aviso
+    const licenceEntry = (l: Licence | null): CheckedEntry[] =>
+      l ? [{ kind: kindOf(l), provenance: l.provenance }] : []
+    /** What "How we checked this" shows for a fact of a clinic; nothing for unverified facts. */
+    const checked = (fact: FactId, c: ClinicView): CheckedEntry[] => {
+      switch (fact) {
+        case 'medLicence':
+          return licenceEntry(c.licences.regenerativeMedicine)
+        case 'bankLicence':
+          return licenceEntry(c.licences.stemCellBank)
+        case 'licenceHolder':
+          return [{ title: t.facility, provenance: c.facility.provenance }]
+        case 'coa':
+          return [{ provenance: c.certificateOfAnalysis.provenance }]
+        case 'prices':
+          return c.packages.map((p) => ({ title: p.name, provenance: p.provenance }))
+        case 'rating':
+          return c.rating ? [{ provenance: c.rating.provenance }] : []
+        default:
+          return []
+      }
+    }
+    const panelId = (fact: FactId, c: ClinicView) => `${uid}h-${fact}-${c.id}`
+    /** One button per group of facts, in its heading: it opens the panel beside each fact. */
+    const howButton = (group: (typeof FACT_GROUPS)[number]) => {
+      const panels = group.facts.flatMap((fact: FactId) =>
+        clinics.filter((c) => checked(fact, c).length > 0).map((c) => panelId(fact, c)),
+      )
+      if (panels.length === 0) return null
+      return (
+        <HowButton
+          t={t}
+          label={t.groups[group.id]}
+          panels={panels}
+          open={checks.includes(group.id)}
+          onToggle={() => this.#toggleCheck(group.id)}
+        />
+      )
     }
 
     const cols = clinics.length + 1
@@ -295,14 +336,17 @@ export class Comparison extends Component<Props, State> {
               <tbody key={group.id} class={classes || undefined}>
                 <tr class="gh">
                   <th scope="rowgroup" colSpan={cols}>
-                    <button
-                      type="button"
-                      class="gt"
-                      aria-expanded={open}
-                      onClick={() => this.#toggleGroup(group.id)}
-                    >
-                      {t.groups[group.id]}
-                    </button>
+                    <div class="ghr">
+                      <button
+                        type="button"
+                        class="gt"
+                        aria-expanded={open}
+                        onClick={() => this.#toggleGroup(group.id)}
+                      >
+                        {t.groups[group.id]}
+                      </button>
+                      {howButton(group)}
+                    </div>
                   </th>
                 </tr>
                 {group.facts.map((fact) => (
@@ -312,7 +356,19 @@ export class Comparison extends Component<Props, State> {
                       {labels[fact]}
                     </th>
                     {clinics.map((c) => (
-                      <td key={c.id}>{cell(fact, c)}</td>
+                      <td key={c.id}>
+                        {cell(fact, c)}
+                        {checked(fact, c).length > 0 && (
+                          <HowPanel
+                            t={t}
+                            lang={lang}
+                            id={panelId(fact, c)}
+                            entries={checked(fact, c)}
+                            operators={c.operators}
+                            open={checks.includes(group.id)}
+                          />
+                        )}
+                      </td>
                     ))}
                   </tr>
                 ))}
