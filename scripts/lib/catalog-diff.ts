@@ -5,6 +5,7 @@ const COLLECTIONS = [
   ['packages', 'package'],
   ['partners', 'partner'],
   ['operators', 'operator'],
+  ['exchangeRates', 'rate'],
 ] as const
 
 type Collection = (typeof COLLECTIONS)[number][0]

@@ -22,6 +22,7 @@ export function catalogLayout(
     packages: catalog.packages.map((r) => r.id),
     partners: catalog.partners.map((r) => r.id),
     operators: catalog.operators.map((r) => r.id),
+    exchangeRates: catalog.exchangeRates.map((r) => r.id),
   }
   return {
     records: [
@@ -29,6 +30,7 @@ export function catalogLayout(
       ...catalog.packages.map((r) => entry(catalogKeys.package(r.id), r)),
       ...catalog.partners.map((r) => entry(catalogKeys.partner(r.id), r)),
       ...catalog.operators.map((r) => entry(catalogKeys.operator(r.id), r)),
+      ...catalog.exchangeRates.map((r) => entry(catalogKeys.rate(r.id), r)),
     ],
     manifest: entry(catalogKeys.manifest, manifest),
   }

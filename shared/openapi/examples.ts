@@ -1,4 +1,5 @@
 import type { ClinicView, ErrorBody } from '../schemas/api.ts'
+import type { ExchangeRateView } from '../schemas/exchange-rate.ts'
 import type { InquiryInput } from '../schemas/inquiry.ts'
 import type { Partner } from '../schemas/partner.ts'
 import type { Provenance } from '../schemas/provenance.ts'
@@ -74,6 +75,17 @@ export const clinicExample: ClinicView = {
       provenance: provenance('document-seen', '2026-10-02'),
     },
   ],
+}
+
+export const exchangeRateExample: ExchangeRateView = {
+  id: 'usd-mxn',
+  base: 'USD',
+  quote: 'MXN',
+  rate: 17.9,
+  date: '2026-12-04',
+  source: 'Banco de México, FIX (sample figure)',
+  provenance: provenance('registry-lookup', '2026-12-04'),
+  stale: false,
 }
 
 export const publicPartnerExample: Pick<Partner, 'id' | 'name' | 'showNeutralContext'> = {

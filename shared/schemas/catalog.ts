@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { Clinic } from './clinic.ts'
 import { IsoTimestamp } from './common.ts'
+import { ExchangeRate } from './exchange-rate.ts'
 import { Package } from './package.ts'
 import { Partner } from './partner.ts'
 import { Operator } from './provenance.ts'
@@ -9,7 +10,13 @@ import { Operator } from './provenance.ts'
  * The largest catalog the schema allows. The Worker's loader is tested at
  * this size against the deployed limit of 1,000 KV operations per invocation.
  */
-export const CATALOG_MAX = { clinics: 500, packages: 5000, partners: 1000, operators: 100 } as const
+export const CATALOG_MAX = {
+  clinics: 500,
+  packages: 5000,
+  partners: 1000,
+  operators: 100,
+  exchangeRates: 50,
+} as const
 
 /** The file operators check and publish: every record of the catalog at once. */
 export const CatalogFile = v.object({
@@ -18,10 +25,12 @@ export const CatalogFile = v.object({
   partners: v.pipe(v.array(Partner), v.maxLength(CATALOG_MAX.partners)),
   /** Who may be named as having checked a fact (`provenance.checkedBy`). */
   operators: v.pipe(v.array(Operator), v.maxLength(CATALOG_MAX.operators)),
+  /** Rates the widget and the budget filter convert prices with. */
+  exchangeRates: v.pipe(v.array(ExchangeRate), v.maxLength(CATALOG_MAX.exchangeRates)),
 })
 
 /** The collections of a catalog, each a list of records with an `id`. */
-const COLLECTIONS = ['clinics', 'packages', 'partners', 'operators'] as const
+const COLLECTIONS = ['clinics', 'packages', 'partners', 'operators', 'exchangeRates'] as const
 
 export interface CatalogProblem {
   path: string
@@ -61,7 +70,7 @@ function catalogReferenceProblems(input: unknown): CatalogProblem[] {
       if (seen.has(id)) {
         problems.push({
           path: `${collection}.${index}`,
-          message: `Duplicate ${collection.slice(0, -1)} id "${id}"`,
+          message: `Duplicate ${collection.replace(/s$/, '')} id "${id}"`,
         })
       }
       seen.add(id)
@@ -77,7 +86,32 @@ function catalogReferenceProblems(input: unknown): CatalogProblem[] {
       })
     }
   })
-  return [...problems, ...sharedReportTokenProblems(input), ...checkerProblems(input)]
+  return [
+    ...problems,
+    ...sharedReportTokenProblems(input),
+    ...checkerProblems(input),
+    ...ratePairProblems(input),
+  ]
+}
+
+/** Two rates for one pair of currencies would leave it open which one a price is shown at. */
+function ratePairProblems(input: unknown): CatalogProblem[] {
+  const seen = new Map<string, number>()
+  const problems: CatalogProblem[] = []
+  list(input, 'exchangeRates').forEach((rate, index) => {
+    const base = stringField(rate, 'base')
+    const quote = stringField(rate, 'quote')
+    if (base === undefined || quote === undefined) return
+    const pair = [base, quote].sort().join('/')
+    const first = seen.get(pair)
+    if (first !== undefined) {
+      problems.push({
+        path: `exchangeRates.${index}`,
+        message: `A second rate between ${base} and ${quote}; exchangeRates.${first} is the first`,
+      })
+    } else seen.set(pair, index)
+  })
+  return problems
 }
 
 /** A report token given to two partners would let each read the other's counts. */
@@ -114,7 +148,7 @@ function provenances(value: unknown, path: string, out: [string, unknown][]): vo
 function checkerProblems(input: unknown): CatalogProblem[] {
   const operators = new Set(idsOf(input, 'operators'))
   const found: [string, unknown][] = []
-  for (const collection of ['clinics', 'packages'] as const) {
+  for (const collection of ['clinics', 'packages', 'exchangeRates'] as const) {
     provenances(list(input, collection), collection, found)
   }
   return found.flatMap(([path, provenance]) => {
@@ -163,6 +197,7 @@ export const CatalogManifest = v.object({
   partners: v.array(v.string()),
   /** Absent in manifests published before operators were listed. */
   operators: v.optional(v.array(v.string()), []),
+  exchangeRates: v.optional(v.array(v.string()), []),
 })
 
 export type CatalogManifest = v.InferOutput<typeof CatalogManifest>
@@ -174,4 +209,5 @@ export const catalogKeys = {
   package: (id: string) => `package:${id}`,
   partner: (id: string) => `partner:${id}`,
   operator: (id: string) => `operator:${id}`,
+  rate: (id: string) => `rate:${id}`,
 } as const

@@ -57,7 +57,9 @@ describe('npm run catalog:check', () => {
   it('accepts the sample catalog', async () => {
     const result = await runScript('catalog-check.ts', [SAMPLE_CATALOG])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('valid (6 clinics, 12 packages, 2 partners, 2 operators)')
+    expect(result.stdout).toContain(
+      'valid (6 clinics, 12 packages, 2 partners, 2 operators, 1 exchange rate)',
+    )
   })
 
   it('prints every problem with its path and exits 1', async () => {
@@ -129,7 +131,8 @@ describe('npm run catalog:publish', () => {
     expect(keys).toContain('package:aurora-iv')
     expect(keys).toContain('partner:demo')
     expect(keys).toContain('operator:op-marta')
-    expect(keys).toHaveLength(6 + 12 + 2 + 2 + 1)
+    expect(keys).toContain('rate:usd-mxn')
+    expect(keys).toHaveLength(6 + 12 + 2 + 2 + 1 + 1)
 
     const smaller = structuredClone(sample)
     smaller.clinics = smaller.clinics.filter((c) => c.id !== 'faro-cancun')

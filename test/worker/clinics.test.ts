@@ -1,12 +1,14 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { clinicWarnings } from '../../shared/rules/warnings.ts'
+import { RATE_MAX_AGE_DAYS } from '../../shared/rules/rates.ts'
+import { clinicWarnings, utcDay } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
 import {
   callRefreshingCatalog,
   publishCatalog,
+  ratesDated,
   sampleCatalog,
   seedCatalog,
 } from './helpers/catalog.ts'
@@ -76,11 +78,42 @@ describe('GET /v1/clinics', () => {
     expect(clinics.map((c) => c.city)).toEqual(['Cancún', 'Cancún'])
   })
 
-  it('filters by budget in the given currency, USD by default', async () => {
+  it('compares a budget with prices in another currency at a fresh rate, and says so', async () => {
+    await seedCatalog(ratesDated(sampleCatalog(), utcDay(Date.now())))
+    // Cedro's MX$240,000 is about US$13,408 at 17.9 MXN per USD; Aurora starts at US$14,000.
+    const usd = await listClinics('?maxPrice=13500')
+    expect(usd.clinics.map((c) => c.id)).toContain('cedro-cancun')
+    expect(usd.clinics.map((c) => c.id)).not.toContain('aurora-tijuana')
+    expect(usd.budget).toEqual({
+      maxPrice: 13500,
+      currency: 'USD',
+      convertedWith: ['usd-mxn'],
+      notCompared: [],
+    })
+    const ten = await listClinics('?maxPrice=10000')
+    expect(ten.clinics.map((c) => c.id).sort()).toEqual(['brisa-tijuana', 'delta-guadalajara'])
+    // The other way round: Brisa's US$7,500 is MX$134,250.
+    const mxn = await listClinics('?maxPrice=140000&currency=MXN')
+    expect(mxn.clinics.map((c) => c.id)).toEqual(['brisa-tijuana'])
+    expect(mxn.budget?.convertedWith).toEqual(['usd-mxn'])
+    expect(mxn.exchangeRates.map((r) => [r.id, r.stale])).toEqual([['usd-mxn', false]])
+  })
+
+  it('never converts at a stale rate: those prices are left out of a budget and named', async () => {
+    const old = utcDay(Date.now() - (RATE_MAX_AGE_DAYS + 1) * 86_400_000)
+    await seedCatalog(ratesDated(sampleCatalog(), old))
     const usd = await listClinics('?maxPrice=10000')
     expect(usd.clinics.map((c) => c.id)).toEqual(['brisa-tijuana'])
+    expect(usd.budget).toEqual({
+      maxPrice: 10000,
+      currency: 'USD',
+      convertedWith: [],
+      notCompared: ['MXN'],
+    })
+    expect(usd.exchangeRates.map((r) => [r.id, r.stale])).toEqual([['usd-mxn', true]])
     const mxn = await listClinics('?maxPrice=200000&currency=MXN')
     expect(mxn.clinics.map((c) => c.id).sort()).toEqual(['delta-guadalajara', 'faro-cancun'])
+    expect(mxn.budget?.notCompared).toEqual(['USD'])
   })
 
   it.each([

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { jsonResponse, type Operations, queryParameters } from '../../shared/openapi/document.ts'
-import { clinicExample, errorExample } from '../../shared/openapi/examples.ts'
+import { clinicExample, errorExample, exchangeRateExample } from '../../shared/openapi/examples.ts'
 import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
@@ -29,15 +29,17 @@ export const clinicsRoutes = new Hono<AppEnv>()
     const query = parseOrThrow(ClinicsQuery, c.req.query(), {
       code: 'invalid_filter',
       message:
-        'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
+        "A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number> (with currency=<ISO 4217>, USD by default; other currencies are compared at the catalog's exchange rates), city=<name>.",
     })
     const catalog = await catalogFor(c)
     const variant = filterKey(query)
     const etag = catalogEtag(catalog.hash, variant)
     const ifNoneMatch = c.req.header('If-None-Match')
     if (variant === '') return cachedJson(catalog.allClinicsBody, etag, ifNoneMatch)
-    const clinics = filterClinics(catalog.clinics, query)
-    return cachedJson(JSON.stringify({ clinics, updatedAt: catalog.updatedAt }), etag, ifNoneMatch)
+    const { clinics, budget } = filterClinics(catalog.clinics, catalog.exchangeRates, query)
+    const { updatedAt, exchangeRates } = catalog
+    const body = JSON.stringify({ clinics, updatedAt, exchangeRates, budget })
+    return cachedJson(body, etag, ifNoneMatch)
   })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
@@ -62,6 +64,13 @@ export const clinicsOperations: Operations = {
       200: jsonResponse('The catalog, filtered', 'ClinicList', {
         clinics: [clinicExample],
         updatedAt: '2026-11-01T00:00:00Z',
+        exchangeRates: [exchangeRateExample],
+        budget: {
+          maxPrice: 15000,
+          currency: 'USD',
+          convertedWith: [exchangeRateExample.id],
+          notCompared: [],
+        },
       }),
       304: notModified,
     },

@@ -1,0 +1,75 @@
+// Prices stay in their own currency; a family also sees them, approximately,
+// in its own, at a rate the operator publishes with its date and source. The
+// Worker flags each rate fresh or stale when it loads the catalog; the
+// budget filter (Worker and widget) and the widget's approximate prices use
+// only fresh ones. No valibot here: the widget's list imports it.
+
+import { verificationAgeDays } from './warnings.ts'
+
+/** A rate dated more than this many days before today is stale: flagged, never used. */
+export const RATE_MAX_AGE_DAYS = 14
+
+/** An exchange rate as the API serves it: 1 `base` = `rate` `quote`, on `date`. */
+export interface RateFacts {
+  id: string
+  base: string
+  quote: string
+  rate: number
+  /** Calendar date the rate is for, YYYY-MM-DD. */
+  date: string
+  /** Who publishes it, e.g. Banco de México's FIX. */
+  source: string
+  /** Computed by the Worker when it loads the catalog. */
+  stale: boolean
+}
+
+/** True once the rate's date is more than RATE_MAX_AGE_DAYS UTC days before `now`. */
+export function isStaleRate(date: string, now: number): boolean {
+  return verificationAgeDays(date, now) > RATE_MAX_AGE_DAYS
+}
+
+export interface Conversion {
+  /** Multiply an amount in `from` by this to get `to`. */
+  factor: number
+  rate: RateFacts
+}
+
+/**
+ * How an amount in `from` converts into `to`: by a fresh rate either way
+ * round, `undefined` when there is none. A stale rate is found by `rateFor`,
+ * so it can be named, but never converts.
+ */
+export function conversion(
+  rates: readonly RateFacts[],
+  from: string,
+  to: string,
+): Conversion | undefined {
+  const rate = rateFor(rates, from, to)
+  if (!rate || rate.stale) return undefined
+  return { factor: rate.base === from ? rate.rate : 1 / rate.rate, rate }
+}
+
+/** The newest rate between two currencies, fresh or not. */
+export function rateFor(
+  rates: readonly RateFacts[],
+  from: string,
+  to: string,
+): RateFacts | undefined {
+  let found: RateFacts | undefined
+  for (const r of rates) {
+    const pair = (r.base === from && r.quote === to) || (r.base === to && r.quote === from)
+    if (pair && (!found || r.date > found.date)) found = r
+  }
+  return found
+}
+
+/** A price range and a budget in another currency: converted, or `undefined` without a fresh rate. */
+export function priceIn(
+  rates: readonly RateFacts[],
+  price: { priceMin: number; priceMax: number; currency: string },
+  currency: string,
+): { min: number; max: number } | undefined {
+  if (price.currency === currency) return { min: price.priceMin, max: price.priceMax }
+  const c = conversion(rates, price.currency, currency)
+  return c && { min: price.priceMin * c.factor, max: price.priceMax * c.factor }
+}
