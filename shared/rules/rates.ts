@@ -28,48 +28,30 @@ export function isStaleRate(date: string, now: number): boolean {
   return verificationAgeDays(date, now) > RATE_MAX_AGE_DAYS
 }
 
-export interface Conversion {
-  /** Multiply an amount in `from` by this to get `to`. */
-  factor: number
-  rate: RateFacts
-}
-
-/**
- * How an amount in `from` converts into `to`: by a fresh rate either way
- * round, `undefined` when there is none. A stale rate is found by `rateFor`,
- * so it can be named, but never converts.
- */
-export function conversion(
-  rates: readonly RateFacts[],
-  from: string,
-  to: string,
-): Conversion | undefined {
-  const rate = rateFor(rates, from, to)
-  if (!rate || rate.stale) return undefined
-  return { factor: rate.base === from ? rate.rate : 1 / rate.rate, rate }
-}
-
-/** The newest rate between two currencies, fresh or not. */
+/** The rate between two currencies either way round, fresh or stale (one per pair: catalog:check). */
 export function rateFor(
   rates: readonly RateFacts[],
   from: string,
   to: string,
 ): RateFacts | undefined {
-  let found: RateFacts | undefined
-  for (const r of rates) {
-    const pair = (r.base === from && r.quote === to) || (r.base === to && r.quote === from)
-    if (pair && (!found || r.date > found.date)) found = r
-  }
-  return found
+  return rates.find(
+    (r) => (r.base === from && r.quote === to) || (r.base === to && r.quote === from),
+  )
 }
 
-/** A price range and a budget in another currency: converted, or `undefined` without a fresh rate. */
+/**
+ * A price range in another currency, converted by a fresh rate either way
+ * round; `undefined` when there is none. A stale rate never converts.
+ */
 export function priceIn(
   rates: readonly RateFacts[],
   price: { priceMin: number; priceMax: number; currency: string },
   currency: string,
 ): { min: number; max: number } | undefined {
-  if (price.currency === currency) return { min: price.priceMin, max: price.priceMax }
-  const c = conversion(rates, price.currency, currency)
-  return c && { min: price.priceMin * c.factor, max: price.priceMax * c.factor }
+  const from = price.currency
+  if (from === currency) return { min: price.priceMin, max: price.priceMax }
+  const rate = rateFor(rates, from, currency)
+  if (!rate || rate.stale) return undefined
+  const factor = rate.base === from ? rate.rate : 1 / rate.rate
+  return { min: price.priceMin * factor, max: price.priceMax * factor }
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import {
-  conversion,
   isStaleRate,
   priceIn,
   RATE_MAX_AGE_DAYS,
   type RateFacts,
+  rateFor,
 } from '../../shared/rules/rates.ts'
 
 const NOW = Date.parse('2026-06-15T12:00:00Z')
@@ -24,8 +24,8 @@ function rate(changes: Partial<RateFacts> = {}): RateFacts {
 
 describe('exchange rates', () => {
   it('converts either way round by a fresh rate', () => {
-    expect(conversion([rate()], 'USD', 'MXN')?.factor).toBe(17.9)
-    expect(conversion([rate()], 'MXN', 'USD')?.factor).toBeCloseTo(1 / 17.9, 12)
+    const dollars1 = { priceMin: 1, priceMax: 2, currency: 'USD' }
+    expect(priceIn([rate()], dollars1, 'MXN')).toEqual({ min: 17.9, max: 35.8 })
     const pesos = { priceMin: 240_000, priceMax: 290_000, currency: 'MXN' }
     const dollars = priceIn([rate()], pesos, 'USD')
     expect(dollars?.min).toBeCloseTo(13_407.8, 1)
@@ -33,8 +33,9 @@ describe('exchange rates', () => {
   })
 
   it('never converts by a stale rate, nor between currencies it does not name', () => {
-    expect(conversion([rate({ stale: true })], 'MXN', 'USD')).toBeUndefined()
-    expect(conversion([rate()], 'EUR', 'USD')).toBeUndefined()
+    const pesos = { priceMin: 240_000, priceMax: 290_000, currency: 'MXN' }
+    expect(priceIn([rate({ stale: true })], pesos, 'USD')).toBeUndefined()
+    expect(rateFor([rate({ stale: true })], 'MXN', 'USD')?.stale).toBe(true)
     const euros = { priceMin: 1, priceMax: 2, currency: 'EUR' }
     expect(priceIn([rate()], euros, 'USD')).toBeUndefined()
     expect(priceIn([], euros, 'EUR')).toEqual({ min: 1, max: 2 })

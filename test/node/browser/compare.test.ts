@@ -161,8 +161,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
   }
 
   for (const lang of ['en', 'es']) {
-    // 1,900 px: "How we checked this" in four group headings wraps three of them in Spanish (docs/mobile.md).
-    it(`is readable at 375 px in ${lang}: labels above values, whole words, no sideways scroll, within 1,900 px`, async () => {
+    // 2,000 px, was 1,800: "How we checked this" wraps three Spanish group headings, and
+    // Cedro's peso prices show about what they are in dollars, with the rate (docs/widget.md).
+    it(`is readable at 375 px in ${lang}: labels above values, whole words, no sideways scroll, within 2,000 px`, async () => {
       const page = await open(375, lang)
       await compareClinics(page, THREE, lang)
       const w = widget(page, lang)
@@ -170,7 +171,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       console.log(
         `375 px ${lang}: comparison ${before.comparisonHeight} px, widget ${before.widgetHeight} px`,
       )
-      expect(before.comparisonHeight).toBeLessThanOrEqual(1900)
+      expect(before.comparisonHeight).toBeLessThanOrEqual(2000)
       expect(before.pageOverflow).toBe(0)
       expect(before.wider).toEqual([])
       expect(before.brokenWords).toEqual([])

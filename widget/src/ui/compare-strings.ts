@@ -26,6 +26,9 @@ const en = {
   coaNo: 'Not provided',
   notStated: 'not stated',
   prices: 'Packages and prices',
+  atRate: (rate: string) => `≈ converted at ${rate}.`,
+  staleRate: (currency: string, date: string, days: number) =>
+    `Prices in ${currency} are not converted: the latest exchange rate (${date}) is more than ${days} days old.`,
   physician: 'Physician’s plan after a medical review',
   yes: 'Yes',
   no: 'No',
@@ -140,6 +143,9 @@ const es: CompareStrings = {
   coaNo: 'No lo entrega',
   notStated: 'no declarada',
   prices: 'Paquetes y precios',
+  atRate: (rate: string) => `≈ convertido a ${rate}.`,
+  staleRate: (currency: string, date: string, days: number) =>
+    `Los precios en ${currency} no se convierten: el tipo de cambio más reciente (${date}) tiene más de ${days} días.`,
   physician: 'Plan de un médico tras revisión médica',
   yes: 'Sí',
   no: 'No',

@@ -1,8 +1,9 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import { priceIn, RATE_MAX_AGE_DAYS, type RateFacts, rateFor } from '../../../shared/rules/rates.ts'
 import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
-import { formatPrice } from '../format.ts'
+import { describeRate, formatApprox, formatDate, formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import css from './compare.css'
@@ -27,6 +28,9 @@ interface Props {
   lang: Lang
   uid: string
   clinics: ClinicView[]
+  rates: readonly RateFacts[]
+  /** The family's currency: prices in others also show converted into it. */
+  currency: string
   onRemove: (id: string) => void
 }
 
@@ -41,6 +45,66 @@ interface State {
   link: string
   /** When the page was last printed (or shown): the printout carries this date. */
   printedAt: number
+}
+
+/**
+ * A clinic's packages, each in its own currency and, where a fresh rate
+ * converts it, about what it is in the family's. The rates themselves are
+ * said once for the comparison (RateNotes).
+ */
+function Prices(props: {
+  lang: Lang
+  rates: readonly RateFacts[]
+  clinic: ClinicView
+  to: string
+}) {
+  const { lang, rates, clinic, to } = props
+  return (
+    <ul class="plain">
+      {clinic.packages.map((p) => {
+        const price = p.currency === to ? undefined : priceIn(rates, p, to)
+        return (
+          <li key={p.id}>
+            {p.name}: <span class="nw">{formatPrice(p, lang)}</span>
+            {price && <span class="cv muted">{formatApprox(price, to, lang)}</span>}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** Each rate the compared prices rest on, with its source and date, or that it is stale and unused. */
+function RateNotes(props: {
+  t: CompareStrings
+  list: Strings
+  lang: Lang
+  rates: readonly RateFacts[]
+  clinics: readonly ClinicView[]
+  to: string
+  cols: number
+}) {
+  const { t, list, lang, rates, clinics, to, cols } = props
+  const used = new Set<RateFacts>()
+  for (const c of clinics) {
+    for (const p of c.packages) {
+      const rate = p.currency === to ? undefined : rateFor(rates, p.currency, to)
+      if (rate) used.add(rate)
+    }
+  }
+  return [...used].map((rate) => (
+    <tr key={rate.id} class="rn">
+      <td colSpan={cols} class={rate.stale ? 'warn' : 'muted'}>
+        {rate.stale
+          ? t.staleRate(
+              rate.base === to ? rate.quote : rate.base,
+              formatDate(rate.date, lang),
+              RATE_MAX_AGE_DAYS,
+            )
+          : t.atRate(describeRate(rate, list.per, lang))}
+      </td>
+    </tr>
+  ))
 }
 
 /** The kind in plain words and the number; when and how it was checked is one click away. */
@@ -125,7 +189,7 @@ export class Comparison extends Component<Props, State> {
   }
 
   override render() {
-    const { t: list, lang, uid, clinics, onRemove } = this.props
+    const { t: list, lang, uid, clinics, rates, currency, onRemove } = this.props
     const { closed, onlyDiff, questionsOpen, checks, status, link, printedAt } = this.state
     const t = compareStrings(lang)
     // The Worker computes them with the one rule in shared/rules/warnings.ts.
@@ -200,15 +264,7 @@ export class Comparison extends Component<Props, State> {
           return t.coaYes(viability, coa.sterilityTested)
         }
         case 'prices':
-          return (
-            <ul class="plain">
-              {c.packages.map((p) => (
-                <li key={p.id}>
-                  {p.name}: <span class="nw">{formatPrice(p, lang)}</span>
-                </li>
-              ))}
-            </ul>
-          )
+          return <Prices lang={lang} rates={rates} clinic={c} to={currency} />
         case 'city':
           return c.city
         case 'languages':
@@ -372,6 +428,17 @@ export class Comparison extends Component<Props, State> {
                     ))}
                   </tr>
                 ))}
+                {group.id === 'prices' && (
+                  <RateNotes
+                    t={t}
+                    list={list}
+                    lang={lang}
+                    rates={rates}
+                    clinics={clinics}
+                    to={currency}
+                    cols={cols}
+                  />
+                )}
               </tbody>
             )
           })}

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact'
 import type { ProvenanceFacts } from '../../../shared/rules/provenance.ts'
 import type { Operator } from '../../../shared/schemas/provenance.ts'
+import { formatDate } from '../format.ts'
 import type { Lang } from '../strings.ts'
 import type { CompareStrings } from './compare-strings.ts'
-import { formatDate } from './facts.ts'
 
 // "How we checked this": one button in each group's heading opens, beside
 // every verified fact of the group, a panel with the kind, the method in
