@@ -1,4 +1,5 @@
 import { ClinicsResponse, ClinicView, ErrorBody } from '../schemas/api.ts'
+import { ClinicHistory } from '../schemas/history.ts'
 import { Inquiry, InquiryAccepted } from '../schemas/inquiry.ts'
 import {
   AckRequest,
@@ -16,6 +17,7 @@ import { PartnerReportResponse, ReportResponse } from '../schemas/reports.ts'
 export const COMPONENT_SCHEMAS = {
   Clinic: ClinicView,
   ClinicList: ClinicsResponse,
+  ClinicHistory,
   PublicPartner,
   Error: ErrorBody,
   InquiryAccepted,

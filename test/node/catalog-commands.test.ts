@@ -123,6 +123,8 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-marta',
     ])
     expect(first.code, first.stderr).toBe(0)
     const keys = await kvKeys(persistTo)
@@ -142,6 +144,10 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-luis',
+      '--reason',
+      'Faro closed (sample)',
     ])
     expect(second.code, second.stderr).toBe(0)
     expect(second.stdout).toContain('3 stale records removed')
@@ -150,8 +156,57 @@ describe('npm run catalog:publish', () => {
     const manifest = (await kvGet(persistTo, 'manifest')) as { clinics: string[] }
     expect(manifest.clinics).not.toContain('faro-cancun')
     expect(manifest.clinics).toHaveLength(5)
-    // Two publishes and three reads, each a wrangler process: slow on a loaded machine.
+
+    // Each publish appended a change set: who, why, and the records it removed.
+    const history = await runScript('catalog-history.ts', [
+      '--local',
+      '--persist-to',
+      persistTo,
+      '--clinic',
+      'faro-cancun',
+      '--since',
+      '2000-01-01',
+    ])
+    expect(history.code, history.stderr).toBe(0)
+    const lines = history.stdout.split('\n')
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\S+Z {2}op-marta {2}local {2}\(no reason given\)$/),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\S+Z {2}op-luis {2}local {2}"Faro closed \(sample\)"$/),
+    )
+    expect(lines).toContain('  clinic faro-cancun: removed')
+    expect(lines).toContain('  package faro-iv-usd: removed')
+    expect(history.stdout).not.toContain('aurora')
+    // Two publishes, three reads and the history, each a wrangler process: slow on a loaded machine.
   }, 240_000)
+
+  it('refuses a publish that does not say who, or, to production, why', async () => {
+    const nobody = await runScript('catalog-publish.ts', [SAMPLE_CATALOG, '--env', 'production'])
+    expect(nobody.code).toBe(2)
+    expect(nobody.stderr).toContain('--operator ID')
+    const why = await runScript('catalog-publish.ts', [
+      SAMPLE_CATALOG,
+      '--env',
+      'production',
+      '--operator',
+      'op-marta',
+    ])
+    expect(why.code).toBe(2)
+    expect(why.stderr).toContain('A publish to production says why: --reason TEXT')
+    const persistTo = join(dir, 'state-stranger')
+    const stranger = await runScript('catalog-publish.ts', [
+      SAMPLE_CATALOG,
+      '--local',
+      '--persist-to',
+      persistTo,
+      '--operator',
+      'op-nobody',
+    ])
+    expect(stranger.code).toBe(2)
+    expect(stranger.stderr).toContain('--operator op-nobody is not in')
+    expect(await kvKeys(persistTo)).toEqual([])
+  })
 
   it('publishes nothing from an invalid file', async () => {
     const persistTo = join(dir, 'state-invalid')
@@ -164,6 +219,8 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-marta',
     ])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('partners.0.allowedOrigins.0')

@@ -4,6 +4,7 @@ import { DEAD_LETTER_REASONS, ERROR_CODES, ERRORS, type ErrorCode } from '../../
 import { RATING_METHODS } from '../../shared/rules/provenance.ts'
 import { LICENCE_KINDS, WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
+import { ClinicHistory } from '../../shared/schemas/history.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
 import { PartnerReportResponse, ReportResponse } from '../../shared/schemas/reports.ts'
@@ -38,6 +39,7 @@ type Document = {
 const RESPONSE_SCHEMAS: Record<string, v.GenericSchema> = {
   'GET /v1/clinics 200': ClinicsResponse,
   'GET /v1/clinics/{id} 200': ClinicView,
+  'GET /v1/clinics/{id}/history 200': ClinicHistory,
   'GET /v1/partners/{id} 200': PublicPartner,
   'POST /v1/inquiries 202': InquiryAccepted,
   'GET /v1/reports/leads 200': ReportResponse,

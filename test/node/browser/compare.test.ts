@@ -259,7 +259,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       // A rating says where it was read, and links the evidence when it is public.
       await w.getByRole('button', { name: howName(title, others) }).click()
       const ratingPanel = w.locator(`[id$="h-rating-aurora-tijuana"]`)
-      expect(await ratingPanel.innerText()).toContain('Example Reviews (sample)')
+      expect(await ratingPanel.textContent()).toContain('Example Reviews (sample)')
       expect(await ratingPanel.getByRole('link').getAttribute('href')).toBe(
         'https://reviews.example.org/aurora-tijuana',
       )
@@ -286,12 +286,12 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     await compareClinics(page, ['Aurora', 'Delta'])
     const w = widget(page)
     const delta = w.locator('tr.fact').filter({ hasText: 'Regenerative Medicine Licence' })
-    expect(await delta.innerText()).toContain('Only a notice (aviso), not a permit')
-    expect(await w.locator('.warns').last().innerText()).toContain(
+    expect(await delta.textContent()).toContain('Only a notice (aviso), not a permit')
+    expect(await w.locator('.warns').last().textContent()).toContain(
       'only an aviso de funcionamiento',
     )
     await w.getByRole('button', { name: 'Questions to ask each clinic' }).click()
-    expect(await w.locator('.qc').last().innerText()).toContain(
+    expect(await w.locator('.qc').last().textContent()).toContain(
       'Which licencia sanitaria (procedure COFEPRIS-09-023)',
     )
     await page.close()

@@ -63,11 +63,11 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'prices
     const cedro = w.locator('.card', { hasText: 'Cedro' })
     // MX$240,000 at 17.9 MXN per USD is about US$13,408.
     await expect.poll(() => cedro.count()).toBe(1)
-    expect(await cedro.innerText()).toContain('MX$240,000–290,000 ≈ $13,400 – $16,200')
+    expect(await cedro.textContent()).toContain('MX$240,000–290,000 ≈ $13,400 – $16,200')
     const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
       new Date(`${today}T00:00:00Z`),
     )
-    expect(await w.locator('.rates').innerText()).toBe(
+    expect(await w.locator('.rates').textContent()).toBe(
       `Prices in MXN are shown and compared with your budget at 17.9 MXN per USD (Banco de México, FIX (sample figure), ${date}).`,
     )
     // A budget under the converted price leaves it out.
@@ -78,9 +78,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'prices
 
     await compareClinics(page, ['Aurora', 'Cedro'])
     const prices = w.locator('tr.fact').filter({ hasText: 'MX$240,000' })
-    const text = await prices.innerText()
+    const text = await prices.textContent()
     expect(text).toContain('≈ $13,400 – $16,200')
-    expect(await w.locator('tr.rn').innerText()).toBe(
+    expect(await w.locator('tr.rn').textContent()).toBe(
       `≈ converted at 17.9 MXN per USD (Banco de México, FIX (sample figure), ${date}).`,
     )
     await prices.screenshot({ path: join(SHOTS, 'compare-prices-en.png') })
@@ -92,7 +92,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'prices
     await v.getByLabel('Moneda').selectOption('MXN')
     await v.getByLabel('Presupuesto hasta').fill('140000')
     await expect.poll(() => v.locator('.card').count()).toBe(1)
-    expect(await v.locator('.card', { hasText: 'Brisa' }).innerText()).toMatch(/≈ 134\.300/)
+    expect(await v.locator('.card', { hasText: 'Brisa' }).textContent()).toMatch(/≈ 134\.300/)
     await es.close()
   })
 
@@ -104,21 +104,21 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'prices
     await w.getByLabel('Budget up to').fill('15000')
     await expect.poll(() => w.locator('.card', { hasText: 'Cedro' }).count()).toBe(0)
     const note = w.locator('.rates .warn')
-    expect(await note.innerText()).toMatch(
+    expect(await note.textContent()).toMatch(
       new RegExp(
         `^Prices in MXN are not converted or compared: the latest exchange rate \\(.+\\) is more than ${RATE_MAX_AGE_DAYS} days old\\.$`,
       ),
     )
     expect(await w.locator('.card', { hasText: 'Delta' }).count()).toBe(0)
     await w.getByLabel('Budget up to').fill('')
-    expect(await w.locator('.card', { hasText: 'Cedro' }).innerText()).not.toContain('≈')
+    expect(await w.locator('.card', { hasText: 'Cedro' }).textContent()).not.toContain('≈')
     await page.screenshot({ path: join(SHOTS, 'list-stale-375-en.png'), fullPage: true })
 
     await compareClinics(page, ['Aurora', 'Cedro'])
     const prices = w.locator('tr.fact').filter({ hasText: 'MX$240,000' })
-    const text = await prices.innerText()
+    const text = await prices.textContent()
     expect(text).not.toContain('≈')
-    expect(await w.locator('tr.rn').innerText()).toMatch(
+    expect(await w.locator('tr.rn').textContent()).toMatch(
       /^Prices in MXN are not converted: the latest exchange rate \(.+\) is more than 14 days old\.$/,
     )
     await page.close()
