@@ -1,10 +1,9 @@
 // Prices stay in their own currency; a family also sees them, approximately,
 // in its own, at a rate the operator publishes with its date and source. The
-// Worker flags each rate fresh or stale when it loads the catalog; the
+// Worker flags each rate fresh or stale when it loads the catalog (isStaleRate,
+// shared/rules/freshness.ts); the
 // budget filter (Worker and widget) and the widget's approximate prices use
 // only fresh ones. No valibot here: the widget's list imports it.
-
-import { verificationAgeDays } from './warnings.ts'
 
 /** A rate dated more than this many days before today is stale: flagged, never used. */
 export const RATE_MAX_AGE_DAYS = 14
@@ -21,11 +20,6 @@ export interface RateFacts {
   source: string
   /** Computed by the Worker when it loads the catalog. */
   stale: boolean
-}
-
-/** True once the rate's date is more than RATE_MAX_AGE_DAYS UTC days before `now`. */
-export function isStaleRate(date: string, now: number): boolean {
-  return verificationAgeDays(date, now) > RATE_MAX_AGE_DAYS
 }
 
 /** The rate between two currencies either way round, fresh or stale (one per pair: catalog:check). */

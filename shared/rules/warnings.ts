@@ -3,11 +3,10 @@
 // here: the widget's first render imports this module's types only, and the
 // schemas import the constants, never the other way round.
 
+import { EVIDENCE_MAX_AGE_YEARS, isStaleVerification } from './freshness.ts'
+
 /** Viability below this is flagged; it is the usual stated minimum in the field. */
 const MIN_EXPECTED_VIABILITY_PERCENT = 95
-
-/** A licence verified longer ago than this many calendar years is flagged. */
-const STALE_LICENCE_YEARS = 1
 
 /**
  * What a COFEPRIS record is: a permit COFEPRIS granted (licencia sanitaria)
@@ -40,7 +39,7 @@ export const WARNING_MEANINGS: Record<WarningCode, string> = {
     'A record is an aviso de funcionamiento, a notice the clinic filed, not a permit: it counts as no licence.',
   holder: "A licence's holder name does not match the facility's name.",
   address: "A licence's address does not match the facility's address.",
-  stale: `A licence was last verified more than ${STALE_LICENCE_YEARS} year ago.`,
+  stale: `A licence was last verified more than ${EVIDENCE_MAX_AGE_YEARS} year ago.`,
   noCoa: 'No Certificate of Analysis is provided before infusion.',
   viability: `The stated minimum viability is below ${MIN_EXPECTED_VIABILITY_PERCENT} %.`,
 }
@@ -70,30 +69,6 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b)
 }
 
-/** The UTC calendar date of an instant, YYYY-MM-DD. */
-export function utcDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10)
-}
-
-/**
- * True once the verification's first anniversary (UTC calendar days) has
- * passed: verified 2025-03-10, still fresh on 2026-03-10, stale on 2026-03-11.
- * A 29 February verification turns stale after 1 March of the next year.
- */
-export function isStaleVerification(verifiedAt: string, now: number): boolean {
-  const verified = new Date(`${verifiedAt}T00:00:00Z`)
-  verified.setUTCFullYear(verified.getUTCFullYear() + STALE_LICENCE_YEARS)
-  return utcDay(now) > utcDay(verified.getTime())
-}
-
-/** Whole days between a verification date and `now` (UTC calendar days). */
-export function verificationAgeDays(verifiedAt: string, now: number): number {
-  const day = 86_400_000
-  return Math.round(
-    (Date.parse(`${utcDay(now)}T00:00:00Z`) - Date.parse(`${verifiedAt}T00:00:00Z`)) / day,
-  )
-}
-
 /** The warning signs of a clinic at `now` (epoch ms), in the order of WARNING_CODES. */
 export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[] {
   const out: WarningCode[] = []
@@ -105,6 +80,7 @@ export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[]
   if (licences.some((l) => !permit(l))) out.push('aviso')
   if (licences.some((l) => !sameText(l.holderName, clinic.facility.name))) out.push('holder')
   if (licences.some((l) => !sameText(l.address, clinic.facility.address))) out.push('address')
+  // The same rule as catalog:freshness's oldEvidence (shared/rules/freshness.ts).
   if (licences.some((l) => isStaleVerification(l.provenance.checkedAt, now))) out.push('stale')
   const coa = clinic.certificateOfAnalysis
   if (!coa.provided) out.push('noCoa')

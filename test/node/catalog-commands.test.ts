@@ -245,6 +245,60 @@ describe('catalog:check at the size limit', () => {
   })
 })
 
+describe('npm run catalog:freshness: the method and the rates', () => {
+  it('lists facts on weaker evidence, ratings without a source, old evidence and stale rates', async () => {
+    const result = await runScript('catalog-freshness.ts', [
+      '--file',
+      SAMPLE_CATALOG,
+      '--as-of',
+      '2026-12-31',
+    ])
+    // Faro's licences were checked in March 2024: past 180 days.
+    expect(result.code).toBe(1)
+    const lines = result.stdout.split('\n')
+    const row = (...cells: string[]) => new RegExp(`^  ${cells.join('\\s+')}$`)
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row(
+          '2026-09-15',
+          'brisa-tijuana',
+          'licences\\.stemCellBank',
+          'clinic-provided-copy',
+          'weakMethod',
+        ),
+      ),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row('2026-09-01', 'faro-cancun', 'rating', 'clinic-provided-copy', 'weakMethod, noSource'),
+      ),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row(
+          '2024-03-12',
+          'faro-cancun',
+          'licences\\.regenerativeMedicine',
+          'document-seen',
+          'oldEvidence',
+        ),
+      ),
+    )
+    // Aurora's rating is read from its named public source: not flagged.
+    expect(lines.some((l) => /aurora-tijuana\s+rating/.test(l))).toBe(false)
+    expect(result.stdout).toContain('noSource: A rating that names no public source.')
+    // Dated 2026-12-04: 27 days old on 2026-12-31.
+    expect(lines).toContain('  usd-mxn  2026-12-04  STALE: not used; publish a current rate')
+    const fresh = await runScript('catalog-freshness.ts', [
+      '--file',
+      SAMPLE_CATALOG,
+      '--as-of',
+      '2026-12-10',
+    ])
+    expect(fresh.stdout.split('\n')).toContain('  usd-mxn  2026-12-04  fresh')
+  })
+})
+
 describe('operator commands without a target', () => {
   it.each([
     ['catalog-diff.ts', [SAMPLE_CATALOG]],

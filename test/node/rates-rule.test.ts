@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  isStaleRate,
-  priceIn,
-  RATE_MAX_AGE_DAYS,
-  type RateFacts,
-  rateFor,
-} from '../../shared/rules/rates.ts'
+import { isStaleRate } from '../../shared/rules/freshness.ts'
+import { priceIn, RATE_MAX_AGE_DAYS, type RateFacts, rateFor } from '../../shared/rules/rates.ts'
 
 const NOW = Date.parse('2026-06-15T12:00:00Z')
 

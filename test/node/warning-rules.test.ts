@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { isStaleVerification, verificationAgeDays } from '../../shared/rules/freshness.ts'
 import {
   clinicWarnings,
-  isStaleVerification,
   type LicenceKind,
-  verificationAgeDays,
   WARNING_CODES,
   type WarningFacts,
 } from '../../shared/rules/warnings.ts'

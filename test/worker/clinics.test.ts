@@ -1,8 +1,9 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { utcDay } from '../../shared/rules/freshness.ts'
 import { RATE_MAX_AGE_DAYS } from '../../shared/rules/rates.ts'
-import { clinicWarnings, utcDay } from '../../shared/rules/warnings.ts'
+import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
 import {

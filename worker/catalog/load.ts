@@ -5,8 +5,8 @@ import {
   parseManifest,
   type RecordProblem,
 } from '../../shared/catalog/assemble.ts'
+import { isStaleRate } from '../../shared/rules/freshness.ts'
 import { checkedFacts } from '../../shared/rules/provenance.ts'
-import { isStaleRate } from '../../shared/rules/rates.ts'
 import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { catalogKeys } from '../../shared/schemas/catalog.ts'

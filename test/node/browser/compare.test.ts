@@ -206,7 +206,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     })
   }
 
-  for (const [lang, title, licences, others, kind, method, date, by] of [
+  for (const [lang, title, licences, others, kind, method, date, by, weak] of [
     [
       'en',
       'How we checked this',
@@ -216,6 +216,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       'We saw the original document.',
       'Oct 2, 2026',
       'Marta Ortega, verification desk (sample)',
+      'Weaker evidence than a document we saw.',
     ],
     [
       'es',
@@ -226,6 +227,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       'Vimos el documento original.',
       '2 oct 2026',
       'Marta Ortega, verification desk (sample)',
+      'Evidencia más débil que un documento que vimos.',
     ],
   ] as const) {
     it(`opens "${title}" on a licence at 375 px: kind, method, date, who checked, evidence (${lang})`, async () => {
@@ -247,6 +249,9 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
       // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees
       const text = await panel.innerText()
       for (const part of [kind, method, date, by]) expect(text).toContain(part)
+      expect(text).not.toContain(weak)
+      // Brisa's bank licence rests on a copy the clinic sent: the panel says it is weaker.
+      expect(await w.locator('[id$="h-bankLicence-brisa-tijuana"]').textContent()).toContain(weak)
       // The digest wraps between groups of four hex digits, never inside one.
       expect(text).toMatch(/([0-9a-f]{4}\s){15}[0-9a-f]{4}/)
       const after = await layout(w)

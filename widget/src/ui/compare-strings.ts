@@ -50,6 +50,11 @@ const en = {
       'phone-confirmation': 'The clinic confirmed it by phone; we saw no document.',
       'public-source': 'Read from a public source.',
     },
+    flags: {
+      oldEvidence: 'Checked more than a year ago.',
+      weakMethod: 'Weaker evidence than a document we saw.',
+      noSource: 'No public source is named for this rating.',
+    },
     source: 'Source',
     checkedOn: 'Checked on',
     checkedBy: 'Checked by',
@@ -166,6 +171,11 @@ const es: CompareStrings = {
       'clinic-provided-copy': 'De una copia que nos envió la clínica; no vimos el original.',
       'phone-confirmation': 'La clínica lo confirmó por teléfono; no vimos ningún documento.',
       'public-source': 'Tomado de una fuente pública.',
+    },
+    flags: {
+      oldEvidence: 'Verificado hace más de un año.',
+      weakMethod: 'Evidencia más débil que un documento que vimos.',
+      noSource: 'No se indica la fuente pública de esta valoración.',
     },
     source: 'Fuente',
     checkedOn: 'Verificado el',

@@ -278,23 +278,27 @@ export class Comparison extends Component<Props, State> {
 
     const kindOf = (l: Licence) =>
       l.kind === 'licencia-sanitaria' ? `${t.permit} (${t.procedure(l.procedure)})` : t.aviso
-    const licenceEntry = (l: Licence | null): CheckedEntry[] =>
-      l ? [{ kind: kindOf(l), provenance: l.provenance }] : []
+    const licenceEntry = (fact: string, l: Licence | null): CheckedEntry[] =>
+      l ? [{ fact, kind: kindOf(l), provenance: l.provenance }] : []
     /** What "How we checked this" shows for a fact of a clinic; nothing for unverified facts. */
     const checked = (fact: FactId, c: ClinicView): CheckedEntry[] => {
       switch (fact) {
         case 'medLicence':
-          return licenceEntry(c.licences.regenerativeMedicine)
+          return licenceEntry('licences.regenerativeMedicine', c.licences.regenerativeMedicine)
         case 'bankLicence':
-          return licenceEntry(c.licences.stemCellBank)
+          return licenceEntry('licences.stemCellBank', c.licences.stemCellBank)
         case 'licenceHolder':
-          return [{ title: t.facility, provenance: c.facility.provenance }]
+          return [{ fact: 'facility', title: t.facility, provenance: c.facility.provenance }]
         case 'coa':
-          return [{ provenance: c.certificateOfAnalysis.provenance }]
+          return [{ fact: 'certificateOfAnalysis', provenance: c.certificateOfAnalysis.provenance }]
         case 'prices':
-          return c.packages.map((p) => ({ title: p.name, provenance: p.provenance }))
+          return c.packages.map((p) => ({
+            fact: `packages.${p.id}`,
+            title: p.name,
+            provenance: p.provenance,
+          }))
         case 'rating':
-          return c.rating ? [{ provenance: c.rating.provenance }] : []
+          return c.rating ? [{ fact: 'rating', provenance: c.rating.provenance }] : []
         default:
           return []
       }

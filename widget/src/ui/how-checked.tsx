@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact'
+import { factFlags } from '../../../shared/rules/freshness.ts'
 import type { ProvenanceFacts } from '../../../shared/rules/provenance.ts'
 import type { Operator } from '../../../shared/schemas/provenance.ts'
 import { formatDate } from '../format.ts'
@@ -13,6 +14,8 @@ import type { CompareStrings } from './compare-strings.ts'
 
 /** One checked fact in a panel: what it is (a licence's kind), then how it was checked. */
 export interface CheckedEntry {
+  /** Where the fact sits in the record, as shared/rules/provenance.ts names it (`rating`...). */
+  fact: string
   /** Names the entry when a fact has several (each package of a clinic). */
   title?: string
   kind?: string
@@ -34,6 +37,8 @@ interface EntryProps {
 function Entry({ t, lang, entry, operators }: EntryProps) {
   const p = entry.provenance
   const by = operators.find((o) => o.id === p.checkedBy)?.name ?? p.checkedBy
+  // The rule catalog:freshness flags with: old evidence, a weaker method, a rating without source.
+  const flags = factFlags(entry, Date.now())
   const row = (term: string, value: ComponentChildren) => (
     <>
       <dt>{term}</dt>
@@ -45,6 +50,11 @@ function Entry({ t, lang, entry, operators }: EntryProps) {
       {entry.title && <dt class="hwt">{entry.title}</dt>}
       {entry.kind && row(t.how.kind, entry.kind)}
       {row(t.how.method, t.how.methods[p.method])}
+      {flags.map((flag) => (
+        <dd key={flag} class="warn">
+          {t.how.flags[flag]}
+        </dd>
+      ))}
       {p.source && row(t.how.source, p.source)}
       {row(t.how.checkedOn, formatDate(p.checkedAt, lang))}
       {row(t.how.checkedBy, by)}
