@@ -229,6 +229,7 @@ export class App {
       clinics: picked,
       rates: this.#rates,
       currency: this.#filters.currency,
+      apiBase,
       partner: this.#partner,
       onRemove: this.#toggle,
       onBack: () => this.#go('list', 'h2'),

@@ -189,6 +189,7 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
         'true',
         'true',
         'false',
+        'false',
       ])
       await w.screenshot({ path: join(SHOTS, `compare-375-${lang}.png`) })
 
@@ -557,13 +558,31 @@ describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'the co
     await waitForWidget(page, 'en')
     await waitForWidget(page, 'es')
     const audit = () => axeViolations(page)
-    for (const [lang, questions, share, only] of [
-      ['en', 'Questions to ask each clinic', 'Share', 'Show only the differences'],
-      ['es', 'Preguntas para cada clínica', 'Compartir', 'Mostrar solo las diferencias'],
+    for (const [lang, questions, share, only, changes] of [
+      [
+        'en',
+        'Questions to ask each clinic',
+        'Share',
+        'Show only the differences',
+        'What changed, and when',
+      ],
+      [
+        'es',
+        'Preguntas para cada clínica',
+        'Compartir',
+        'Mostrar solo las diferencias',
+        'Qué cambió y cuándo',
+      ],
     ] as const) {
       await compareClinics(page, THREE, lang)
       const w = widget(page, lang)
       await w.getByRole('button', { name: questions }).click()
+      await w.getByRole('button', { name: changes }).click()
+      await w
+        .locator('.hs .hc')
+        .first()
+        .getByText(/recorded|registrados|changed|modificados/)
+        .waitFor()
       await w.getByRole('button', { name: share }).click()
       await w.getByLabel(only).check()
       await w.locator('.gt').nth(3).click()

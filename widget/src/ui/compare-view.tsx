@@ -19,6 +19,8 @@ export interface CompareViewProps {
   /** The catalog's rates and the family's currency (the list's budget currency). */
   rates: readonly RateFacts[]
   currency: string
+  /** The Worker's origin: the comparison reads clinics' change histories there. */
+  apiBase: string
   partner: PartnerState
   onRemove: (id: string) => void
   onBack: () => void
@@ -52,7 +54,7 @@ function RequestAction({ t, partner, onRequest, onRetryPartner }: CompareViewPro
 }
 
 export function CompareView(props: CompareViewProps) {
-  const { t, lang, uid, clinics, rates, currency, onRemove, onBack } = props
+  const { t, lang, uid, clinics, rates, currency, apiBase, onRemove, onBack } = props
   return (
     <>
       <h2 tabIndex={-1}>{t.comparison}</h2>
@@ -63,6 +65,7 @@ export function CompareView(props: CompareViewProps) {
         clinics={clinics}
         rates={rates}
         currency={currency}
+        base={apiBase}
         onRemove={onRemove}
       />
       <div class="bar">

@@ -17,6 +17,7 @@ import {
 } from './compare-rows.ts'
 import { type CompareStrings, compareStrings } from './compare-strings.ts'
 import { formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { Changes } from './history.tsx'
 import { type CheckedEntry, HowButton, HowPanel } from './how-checked.tsx'
 import { clinicQuestions, type QuestionCode } from './questions.ts'
 import { shareUrl } from './share.ts'
@@ -31,6 +32,8 @@ interface Props {
   rates: readonly RateFacts[]
   /** The family's currency: prices in others also show converted into it. */
   currency: string
+  /** The Worker's origin, for a clinic's change history. */
+  base: string
   onRemove: (id: string) => void
 }
 
@@ -189,7 +192,7 @@ export class Comparison extends Component<Props, State> {
   }
 
   override render() {
-    const { t: list, lang, uid, clinics, rates, currency, onRemove } = this.props
+    const { t: list, lang, uid, clinics, rates, currency, base, onRemove } = this.props
     const { closed, onlyDiff, questionsOpen, checks, status, link, printedAt } = this.state
     const t = compareStrings(lang)
     // The Worker computes them with the one rule in shared/rules/warnings.ts.
@@ -473,6 +476,7 @@ export class Comparison extends Component<Props, State> {
             ))}
           </div>
         </section>
+        <Changes t={t} lang={lang} uid={uid} base={base} clinics={clinics} labels={labels} />
       </div>
     )
   }
