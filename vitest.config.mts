@@ -1,8 +1,12 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config'
 import { unstable_readConfig } from 'wrangler'
+import { startTurnstileStandin } from './scripts/lib/turnstile-standin.ts'
+import { TURNSTILE_TEST_SECRET_KEYS } from './shared/turnstile.ts'
 
 const migrations = await readD1Migrations('./migrations')
+// No route to Cloudflare: intake's siteverify calls go to the stand-in on loopback.
+const turnstile = await startTurnstileStandin()
 
 /** The Worker tests of queues, cron and retention, run again with each deployed environment. */
 const DELIVERY_TESTS = [
@@ -35,6 +39,8 @@ function workerProject(
             LEADS_KEY: 'v1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=',
             COORDINATOR_TOKENS:
               'test-token-new-0123456789abcdefghij,test-token-old-0123456789abcdefghij',
+            TURNSTILE_SECRET_KEY: TURNSTILE_TEST_SECRET_KEYS.alwaysPasses,
+            TURNSTILE_VERIFY_URL: turnstile.verifyUrl,
           },
         },
       }),

@@ -1,7 +1,8 @@
 import * as v from 'valibot'
+import { standinFrameHeaders } from '../scripts/lib/turnstile-token.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
 import { InquiryAccepted } from '../shared/schemas/inquiry.ts'
-import { validInquiry } from './inquiry-body.ts'
+import { BENCH_PARTNER, validInquiry } from './inquiry-body.ts'
 import { runPool, send } from './pool.ts'
 
 export interface BurstResult {
@@ -93,7 +94,12 @@ export async function runBurst(
   const responses = await runPool(items, options.concurrency ?? 50, (item) =>
     send(`${url}/v1/inquiries`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Origin: origin, 'Idempotency-Key': item.key },
+      // The request frame's way in, with a fresh stand-in Turnstile token each time.
+      headers: {
+        'Content-Type': 'application/json',
+        ...standinFrameHeaders(origin, BENCH_PARTNER),
+        'Idempotency-Key': item.key,
+      },
       body: item.body,
     }),
   )

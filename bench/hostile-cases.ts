@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import * as v from 'valibot'
+import { standinToken } from '../scripts/lib/turnstile-token.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
 import { Inquiry } from '../shared/schemas/inquiry.ts'
+import {
+  TURNSTILE_ACTION,
+  TURNSTILE_TEST_SITE_KEYS,
+  TURNSTILE_TOKEN_HEADER,
+} from '../shared/turnstile.ts'
 import { BENCH_PARTNER, validInquiry } from './inquiry-body.ts'
 
 /**
@@ -135,6 +141,49 @@ function jsonCase(kind: string, ctx: Ctx, body: Body | string, origin?: string):
   const sentOrigin = origin === undefined ? ctx.origin : origin
   if (sentOrigin !== '') headers.Origin = sentOrigin
   return { kind, headers, body: typeof body === 'string' ? body : JSON.stringify(body) }
+}
+
+/** How the sender proves its way in (worker/intake/way-in.ts), for bodies the cases are about. */
+export interface WayInCredentials {
+  /** The partner's API key, for cases sent without Origin, as its server would. */
+  apiKey: string
+}
+
+/**
+ * A case with the credentials its way in needs: a fresh stand-in Turnstile
+ * token (scripts/lib/turnstile-token.ts) for the partner it names when it
+ * carries an Origin, the partner's API key when it does not. The cases are
+ * about bodies; the ways in are tested on their own
+ * (test/worker/inquiries-ways-in.test.ts).
+ */
+export function withWayIn(request: HostileCase, credentials: WayInCredentials): HostileCase {
+  const headers = { ...request.headers }
+  if (headers.Origin === undefined) headers.Authorization = `Bearer ${credentials.apiKey}`
+  else {
+    headers[TURNSTILE_TOKEN_HEADER] = standinToken({
+      hostname: hostnameOf(headers.Origin),
+      action: TURNSTILE_ACTION,
+      cdata: partnerIdOf(request.body),
+      sitekey: TURNSTILE_TEST_SITE_KEYS.alwaysPasses,
+    })
+  }
+  return { ...request, headers }
+}
+
+/** Turnstile names the hostname of the page it ran on; `null` and the like name none. */
+function hostnameOf(origin: string): string {
+  try {
+    return new URL(origin).hostname
+  } catch {
+    return ''
+  }
+}
+
+function partnerIdOf(body: HostileCase['body']): string {
+  if (typeof body !== 'string') return ''
+  const parsed = parseJson(body)
+  const id = parsed.ok ? (parsed.value as { partnerId?: unknown } | null)?.partnerId : undefined
+  return typeof id === 'string' ? id : ''
 }
 
 /** Every kind of hostile body, each built so the contract refuses it. */

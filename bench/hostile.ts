@@ -1,5 +1,6 @@
+import { LOCAL_DEMO_API_KEY } from '../scripts/lib/local-demo-key.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
-import { expectation, hostileCases } from './hostile-cases.ts'
+import { expectation, hostileCases, withWayIn } from './hostile-cases.ts'
 import { runPool, send } from './pool.ts'
 
 export interface HostileResult {
@@ -25,7 +26,9 @@ export async function runHostile(
 ): Promise<{ result: HostileResult; detail: HostileDetail }> {
   const cases = hostileCases({ catalog, origin }, count)
   const outcomes = await runPool(cases, concurrency, async (c, i) => {
-    const headers = i % 2 === 0 ? { ...c.headers, 'Idempotency-Key': `hostile-${i}` } : c.headers
+    const sent = withWayIn(c, { apiKey: LOCAL_DEMO_API_KEY })
+    const headers =
+      i % 2 === 0 ? { ...sent.headers, 'Idempotency-Key': `hostile-${i}` } : sent.headers
     const { status } = await send(`${url}/v1/inquiries`, { method: 'POST', headers, body: c.body })
     return { kind: c.kind, status, expected: expectation(c, catalog, new URL(url).origin) }
   })

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { CURRENT_NOTICE_VERSION } from '../shared/privacy/versions.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
 import { Inquiry, type InquiryInput } from '../shared/schemas/inquiry.ts'
 
@@ -32,7 +33,7 @@ export function validInquiry(catalog: CatalogFile, n: number): InquiryInput {
       geneticSyndrome: 'no',
     },
     consent: true,
-    consentVersion: 'bench-1',
+    consentVersion: CURRENT_NOTICE_VERSION,
   }
   v.parse(Inquiry, body)
   return body

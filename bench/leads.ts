@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type DevServer, startDevServer } from '../scripts/lib/dev-server.ts'
 import { runScript } from '../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../scripts/lib/turnstile-token.ts'
 import { ROOT } from '../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../shared/openapi/examples.ts'
 
@@ -29,7 +30,7 @@ async function send(count: number): Promise<void> {
             method: 'POST',
             headers: {
               'Content-Type': 'application/json',
-              Origin: server.url,
+              ...standinFrameHeaders(server.url, 'demo'),
               'Idempotency-Key': `measure-${i}`,
               'CF-Connecting-IP': `203.0.113.${Math.floor(i / 15) % 250}.${Math.floor(i / 3750)}`,
             },

@@ -7,6 +7,7 @@ import { measureWidgetSize } from '../scripts/lib/widget-size.ts'
 import { measureWorkerBundle, WORKER_SIZE_LIMITS_GZIP } from '../scripts/lib/worker-bundle.ts'
 import { ROOT } from '../scripts/lib/wrangler.ts'
 import { runBurst } from './burst.ts'
+import { measureFormFrame } from './form-frame.ts'
 import { runHostile } from './hostile.ts'
 import { MOBILE_BUDGETS, MOBILE_PROFILE, measureMobile } from './mobile.ts'
 import { type Check, printTable } from './report.ts'
@@ -33,7 +34,7 @@ const port = await freePort()
 const server = await startBenchServer(port)
 console.log(
   `Worker on workerd via Miniflare at ${server.url} (no wrangler dev proxy, no request logs); ` +
-    `INQUIRY_LIMITER set to ${BENCH_RATE_LIMIT.limit} per ${BENCH_RATE_LIMIT.period} s for the bench.`,
+    `INQUIRY_LIMITER and PARTNER_INQUIRY_LIMITER set to ${BENCH_RATE_LIMIT.limit} per ${BENCH_RATE_LIMIT.period} s for the bench.`,
 )
 
 let exitCode = 1
@@ -43,6 +44,7 @@ try {
   )
   const mobile = await measureMobile(server.url)
   const m = mobile.result
+  const formFrame = await measureFormFrame(server.url)
   const endpoints: Endpoint[] = [...ENDPOINTS]
   console.log(
     `Throughput: ${ROUNDS} interleaved rounds of ${SECONDS_PER_ROUND} s per endpoint, ${CONNECTIONS} connections ...`,
@@ -205,6 +207,11 @@ try {
       firstRenderGzipBytes: size.firstRenderGzipBytes,
       profile: MOBILE_PROFILE,
       runs: mobile.runs,
+      formFrame: {
+        ...formFrame.result,
+        scriptGzipBytes: size.formFrameGzipBytes,
+        runs: formFrame.runs,
+      },
     },
     detail: {
       floorVsHealthz: Number(floorVsHealthz.toFixed(3)),
@@ -230,6 +237,9 @@ try {
   console.log('')
   console.log(
     `request form frame script (embed-request.js): ${size.formFrameGzipBytes} gzip bytes (scripts/lib/widget-size.ts)`,
+  )
+  console.log(
+    `request form frame on the phone profile: form shown ${formFrame.result.formShownMs} ms, interactive (Turnstile token in hand, local stand-in) ${formFrame.result.interactiveMs} ms after "Request information" (median of ${formFrame.runs.length})`,
   )
   console.log(
     `Worker bundle (production, wrangler deploy --dry-run): ${workerBundle.bytes} bytes, ${workerBundle.gzipBytes} gzip; ` +

@@ -8,9 +8,11 @@ import { pathToFileURL } from 'node:url'
 import * as esbuild from 'esbuild'
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler'
 import { sampleCatalogFor } from '../scripts/lib/local-state.ts'
+import { startTurnstileStandin } from '../scripts/lib/turnstile-standin.ts'
 import { ROOT, WRANGLER_ENV } from '../scripts/lib/wrangler.ts'
 import { catalogLayout } from '../shared/catalog/layout.ts'
 import type { CatalogFile } from '../shared/schemas/catalog.ts'
+import { TURNSTILE_TEST_SECRET_KEYS } from '../shared/turnstile.ts'
 
 /** The bench's own limit: high enough that it measures the intake path, not the limiter. */
 export const BENCH_RATE_LIMIT = { limit: 1_000_000_000, period: 60 as const }
@@ -32,7 +34,7 @@ async function loadMiniflare(): Promise<MiniflareModule> {
 }
 
 /** The Worker's API paths, which the bench measures. */
-const API_ROUTES = ['127.0.0.1/healthz', '127.0.0.1/v1/*']
+const API_ROUTES = ['127.0.0.1/healthz', '127.0.0.1/v1/*', '127.0.0.1/embed*']
 
 /** Where the floor probe (`bench/floor-worker.ts`) answers, beside the Worker. */
 export const FLOOR_PATH = '/bench-floor/inquiries'
@@ -116,7 +118,10 @@ export async function startBenchServer(
   const secrets = {
     LEADS_KEY: `v1:${randomBytes(32).toString('base64')}`,
     COORDINATOR_TOKENS: randomBytes(32).toString('base64url'),
+    TURNSTILE_SECRET_KEY: TURNSTILE_TEST_SECRET_KEYS.alwaysPasses,
   }
+  // No route to Cloudflare: siteverify is the local stand-in, as for npm start.
+  const turnstile = await startTurnstileStandin()
   Object.assign(process.env, WRANGLER_ENV, secrets, { WRANGLER_LOG: 'warn' })
   const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = await loadMiniflare()
   const { workerOptions, define, main, externalWorkers } = unstable_getMiniflareWorkerOptions(
@@ -138,10 +143,16 @@ export async function startBenchServer(
     // through the router to the assets.
     routes: API_ROUTES,
     modules: [{ type: 'ESModule', path: join(ROOT, 'bench-worker.js'), contents: script }],
-    bindings: { ...(workerOptions.bindings as WorkerOptions['bindings']), ...secrets },
+    bindings: {
+      ...(workerOptions.bindings as WorkerOptions['bindings']),
+      ...secrets,
+      TURNSTILE_VERIFY_URL: turnstile.verifyUrl,
+      TURNSTILE_SCRIPT_URL: turnstile.scriptUrl,
+    },
     ratelimits: {
       ...(workerOptions.ratelimits as RateLimits),
       INQUIRY_LIMITER: { namespace_id: '1001', simple: BENCH_RATE_LIMIT },
+      PARTNER_INQUIRY_LIMITER: { namespace_id: '2001', simple: BENCH_RATE_LIMIT },
     },
   }
   // The floor's consumer batches like the INQUIRIES consumer in wrangler.toml.
@@ -206,6 +217,7 @@ export async function startBenchServer(
   const mf = new Miniflare(convertV4MiniflareOptions(options as MiniflareOptions))
   const stop = async () => {
     await mf.dispose()
+    await turnstile.close()
     await rm(stateDir, { recursive: true, force: true })
   }
   try {

@@ -9,6 +9,7 @@
  */
 
 import * as v from 'valibot'
+import { LOCAL_DEMO_API_KEY } from '../scripts/lib/local-demo-key.ts'
 import { Inquiry } from '../shared/schemas/inquiry.ts'
 import { app } from '../worker/app.ts'
 import worker from '../worker/index.ts'
@@ -56,7 +57,7 @@ async function postInquiry(origin: string, body: string, env: Env, ctx: Executio
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
-      Origin: origin,
+      Authorization: `Bearer ${LOCAL_DEMO_API_KEY}`,
       'Idempotency-Key': `bench-steps-${calls}`,
       // As an HTTP client sends it: without it the body limit reads the stream itself.
       'Content-Length': String(new TextEncoder().encode(body).length),

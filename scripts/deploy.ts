@@ -6,6 +6,7 @@ import {
   PLACEHOLDER_ID,
   requireEnvironment,
 } from './lib/environments.ts'
+import { turnstileProblems } from './lib/turnstile-config.ts'
 import { bundleSize, dryRunDeploy, WORKER_SIZE_LIMITS_GZIP } from './lib/worker-bundle.ts'
 import { runWrangler } from './lib/wrangler.ts'
 
@@ -38,6 +39,10 @@ await runCli(
     if (unprovisioned && !values['dry-run']) {
       throw new CliError(`${env} has placeholder ids: run npm run provision -- --env ${env} first.`)
     }
+    // No deployed environment takes requests without its own Turnstile widget.
+    const turnstile = turnstileProblems(env)
+    const refusal = `${env} may not be deployed without Turnstile:\n${turnstile.map((p) => `  - ${p}`).join('\n')}`
+    if (turnstile.length > 0 && !values['dry-run']) throw new CliError(refusal)
 
     await buildWidget()
     console.log('Built the widget.')
@@ -51,9 +56,18 @@ await runCli(
         `Worker bundle in ${outdir}: ${size.bytes} bytes, ${size.gzipBytes} gzip (limits: ${WORKER_SIZE_LIMITS_GZIP.free} Free, ${WORKER_SIZE_LIMITS_GZIP.paid} Paid).`,
       )
       if (unprovisioned) console.log(`Not provisioned yet: run npm run provision -- --env ${env}.`)
+      // The bundle is proven either way; a deploy of this configuration would be refused.
+      if (turnstile.length > 0) throw new CliError(refusal)
       return EXIT.ok
     }
 
+    // The secret itself lives only in Cloudflare: ask for its name before deploying.
+    const secrets = await runWrangler(['secret', 'list', '--env', env, '--format', 'json'])
+    if (secrets.code !== 0 || !secrets.stdout.includes('"TURNSTILE_SECRET_KEY"')) {
+      throw new CliError(
+        `${env} has no TURNSTILE_SECRET_KEY: run npx wrangler secret put TURNSTILE_SECRET_KEY --env ${env}`,
+      )
+    }
     // Migrations first: the new Worker may read columns they add; they are additive.
     await wrangler(
       ['d1', 'migrations', 'apply', 'LEADS', '--remote', '--env', env],

@@ -1,8 +1,11 @@
 import { spawn } from 'node:child_process'
 import { resolve } from 'node:path'
+import { TURNSTILE_TEST_SITE_KEYS } from '../shared/turnstile.ts'
 import { buildWidget } from './lib/build-widget.ts'
 import { ensureDevVars } from './lib/dev-vars.ts'
+import { LOCAL_DEMO_API_KEY } from './lib/local-demo-key.ts'
 import { seedLocalState } from './lib/local-state.ts'
+import { startTurnstileStandin } from './lib/turnstile-standin.ts'
 import { ROOT, WRANGLER_ENV, wranglerBin } from './lib/wrangler.ts'
 
 const port = Number(process.env.PORT ?? 8787)
@@ -12,6 +15,22 @@ if (await ensureDevVars(ROOT)) console.log('Wrote .dev.vars with fresh local sec
 await buildWidget()
 console.log(`Seeding local state in ${persistTo} ...`)
 await seedLocalState(persistTo, port)
+// No route to Cloudflare: Turnstile is a stand-in on loopback, with Cloudflare's
+// test keys (always pass unless TURNSTILE_SITE_KEY / TURNSTILE_SECRET_KEY say otherwise).
+const turnstile = await startTurnstileStandin()
+const turnstileVars: Record<string, string> = {
+  TURNSTILE_SITE_KEY: process.env.TURNSTILE_SITE_KEY ?? TURNSTILE_TEST_SITE_KEYS.alwaysPasses,
+  TURNSTILE_SCRIPT_URL: turnstile.scriptUrl,
+  TURNSTILE_VERIFY_URL: turnstile.verifyUrl,
+}
+// The secret is .dev.vars' (the always-pass test secret) unless this says otherwise.
+if (process.env.TURNSTILE_SECRET_KEY) {
+  turnstileVars.TURNSTILE_SECRET_KEY = process.env.TURNSTILE_SECRET_KEY
+}
+console.log(
+  `Turnstile: local stand-in at ${turnstile.origin} with test site key ${turnstileVars.TURNSTILE_SITE_KEY}.`,
+)
+console.log(`The demo partner's local API key: ${LOCAL_DEMO_API_KEY}`)
 
 const dev = spawn(
   process.execPath,
@@ -24,6 +43,7 @@ const dev = spawn(
     String(port),
     '--persist-to',
     persistTo,
+    ...Object.entries(turnstileVars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ...process.argv.slice(2),
   ],
   { cwd: ROOT, env: { ...process.env, ...WRANGLER_ENV }, stdio: 'inherit' },

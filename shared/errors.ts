@@ -28,10 +28,19 @@ export const ERRORS = {
   },
   unknown_partner: { status: 403, meaning: 'Unknown or inactive partner' },
   origin_not_allowed: { status: 403, meaning: 'An Origin the partner does not allow' },
-  forbidden: { status: 403, meaning: 'The token is valid but not for this resource' },
+  forbidden: { status: 403, meaning: 'The token or key is valid but not for this resource' },
+  challenge_failed: {
+    status: 403,
+    meaning: 'A browser request without a Turnstile token that siteverify accepts for this partner',
+  },
   not_found: { status: 404, meaning: 'Nothing at this method and path' },
   clinic_not_found: { status: 404, meaning: 'No clinic with that id' },
   partner_not_found: { status: 404, meaning: 'No active partner with that id' },
+  unknown_receipt: {
+    status: 404,
+    meaning: 'The receipt is not one the Worker issued (or its key version was retired)',
+  },
+  request_withdrawn: { status: 410, meaning: 'The family deleted this request' },
   payload_too_large: { status: 413, meaning: 'The body is over the operation’s limit' },
   unsupported_media_type: { status: 415, meaning: 'The body is not declared as JSON' },
   invalid_inquiry: { status: 422, meaning: 'Some fields are not valid (see issues)' },
@@ -43,6 +52,14 @@ export const ERRORS = {
   invalid_ack: { status: 422, meaning: 'The ack request is not valid (see issues)' },
   invalid_replay: { status: 422, meaning: 'The replay request is not valid (see issues)' },
   invalid_report_query: { status: 422, meaning: 'A report parameter is not valid (see issues)' },
+  invalid_receipt_request: {
+    status: 422,
+    meaning: 'The receipt request is not valid (see issues)',
+  },
+  invalid_rights_request: {
+    status: 422,
+    meaning: 'The access or deletion request is not valid (see issues)',
+  },
   rate_limited: { status: 429, meaning: 'Too many requests', headers: ['Retry-After'] },
   internal: { status: 500, meaning: 'An unexpected failure on our side' },
   catalog_unavailable: {
@@ -63,6 +80,11 @@ export const ERRORS = {
   queue_unavailable: {
     status: 503,
     meaning: 'The queue does not accept messages; nothing was stored or marked',
+    headers: ['Retry-After'],
+  },
+  challenge_unavailable: {
+    status: 503,
+    meaning: 'Turnstile siteverify does not answer; nothing was stored',
     headers: ['Retry-After'],
   },
   leads_key_unusable: {

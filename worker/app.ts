@@ -9,9 +9,13 @@ import { embedRoutes } from './routes/embed.ts'
 import { healthDetailRoutes, healthRoutes } from './routes/health.ts'
 import { inquiriesRoutes } from './routes/inquiries.ts'
 import { leadsRoutes } from './routes/leads.ts'
+import { myRequestRoutes } from './routes/my-request.ts'
+import { myRequestPageRoutes } from './routes/my-request-page.ts'
 import { openApiRoutes } from './routes/openapi.ts'
 import { partnersRoutes } from './routes/partners.ts'
+import { privacyRoutes } from './routes/privacy.ts'
 import { reportsRoutes } from './routes/reports.ts'
+import { rightsRoutes } from './routes/rights.ts'
 import type { AppEnv } from './types.ts'
 
 /** Read-only catalog data is public: any page may fetch it. */
@@ -37,13 +41,19 @@ export const app = new Hono<AppEnv>()
   .use('/v1/dead-letters/*', coordinators)
   .use('/v1/reports/*', coordinators)
   .use('/v1/health', coordinators)
+  .use('/v1/rights/*', coordinators)
   .route('/v1/leads', leadsRoutes)
   .route('/v1/dead-letters', deadLettersRoutes)
   .route('/v1/reports', reportsRoutes)
   .route('/v1/health', healthDetailRoutes)
+  .route('/v1/rights', rightsRoutes)
   .route('/healthz', healthRoutes)
   .route('/openapi.json', openApiRoutes)
   .route('/embed', embedRoutes)
+  // The family's own: the privacy notices, its receipt page and what it posts.
+  .route('/privacy', privacyRoutes)
+  .route('/my-request', myRequestPageRoutes)
+  .route('/v1/my-request', myRequestRoutes)
 
 app.onError(onError)
 app.notFound(notFound)

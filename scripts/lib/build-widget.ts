@@ -7,6 +7,17 @@ import { ROOT } from './wrangler.ts'
 
 export const PUBLIC_DIR = join(ROOT, 'public')
 const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
+/** The scripts of the Worker's own frame pages, by content-hashed name, and their manifest. */
+const FRAMES_DIR = join(PUBLIC_DIR, 'frames')
+export const FRAMES_MANIFEST = join(FRAMES_DIR, 'manifest.json')
+const FRAME_ENTRIES = {
+  'embed-frame': 'widget/src/embed/frame.ts',
+  // The request form's page (`/embed/request`), on the Worker's origin: it
+  // shares nothing with main.js, which runs on partners' pages.
+  'embed-request': 'widget/src/request/frame-page.tsx',
+  // The family's receipt page (`/my-request`), a top-level page of the Worker's origin.
+  'my-request': 'widget/src/my-request/page.ts',
+}
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
@@ -183,21 +194,39 @@ export async function buildWidget(): Promise<Metafile> {
     ...common,
     entryPoints: {
       widget: 'widget/src/loader.ts',
-      'embed-frame': 'widget/src/embed/frame.ts',
       'embed-resize': 'widget/src/embed/resize.ts',
-      // The request form's page (`/embed/request`), on the Worker's origin: it
-      // shares nothing with main.js, which runs on partners' pages.
-      'embed-request': 'widget/src/request/frame-page.tsx',
     },
     outdir: PUBLIC_DIR,
     format: 'iife',
     plugins: [cssAsText],
     define: { __WIDGET_MAIN__: JSON.stringify(`widget/${version}/main.js`) },
   })
+  // The frame pages' scripts, named by their content: a page rendered after a
+  // deploy never pairs with a script cached from before it. The Worker reads
+  // their names from the manifest (worker/embed/frame-scripts.ts).
+  const frames = await esbuild.build({
+    ...common,
+    entryPoints: FRAME_ENTRIES,
+    entryNames: '[name]-[hash]',
+    outdir: FRAMES_DIR,
+    format: 'iife',
+    metafile: true,
+    plugins: [cssAsText],
+  })
+  const manifest: Record<string, string> = {}
+  for (const [path, output] of Object.entries(frames.metafile.outputs)) {
+    const entry = output.entryPoint
+    const name = Object.entries(FRAME_ENTRIES).find(([, source]) => source === entry)?.[0]
+    if (name) manifest[name] = `/frames/${basename(path)}`
+  }
   await rm(WIDGET_DIR, { recursive: true, force: true })
+  await rm(FRAMES_DIR, { recursive: true, force: true })
   await mkdir(join(WIDGET_DIR, version), { recursive: true })
+  await mkdir(FRAMES_DIR, { recursive: true })
   await Promise.all([
     ...loaders.outputFiles.map((f) => writeFile(f.path, f.contents)),
+    ...frames.outputFiles.map((f) => writeFile(f.path, f.contents)),
+    writeFile(FRAMES_MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`),
     ...files.map((f) => writeFile(versioned(f.path, version), f.contents)),
   ])
   return versionMetafile(

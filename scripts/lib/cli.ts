@@ -49,6 +49,7 @@ const OPTIONS = {
   since: { type: 'string' },
   until: { type: 'string' },
   by: { type: 'string' },
+  email: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 

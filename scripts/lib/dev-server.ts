@@ -35,6 +35,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 interface StartOptions {
   vars?: Record<string, string>
   persistDir?: string
+  /** Environment for `npm start` itself, e.g. TURNSTILE_SITE_KEY / TURNSTILE_SECRET_KEY test keys. */
+  env?: Record<string, string>
 }
 
 /**
@@ -60,6 +62,7 @@ async function startOnce(options: StartOptions): Promise<DevServer> {
     cwd: ROOT,
     env: {
       ...process.env,
+      ...options.env,
       PORT: String(port),
       PERSIST_DIR: persistDir,
       // Its own dev registry: wrangler dev sessions find each other (and a developer's

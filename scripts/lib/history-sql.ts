@@ -1,7 +1,7 @@
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
 import type { CatalogDiff } from './catalog-diff.ts'
 
-// The catalog history's rows (migrations/0006_catalog_history.sql) from a
+// The catalog history's rows (migrations/0007_catalog_history.sql) from a
 // publish's diff. Pure: `catalog:publish` writes them with wrangler, the
 // Worker tests insert them into their own D1.
 

@@ -1,4 +1,5 @@
 import { Attribution } from '../../shared/schemas/attribution.ts'
+import { ConsentRecord } from '../../shared/schemas/consent.ts'
 import { InquiryFields, PRE_SCREEN_QUESTIONS } from '../../shared/schemas/inquiry.ts'
 import type { PulledLead } from '../../shared/schemas/leads-api.ts'
 import { csvLine, inertJson } from './csv.ts'
@@ -24,6 +25,8 @@ const jsonl: LeadFormat = {
  * is ever "[object Object]".
  */
 const NESTED = { preScreen: PRE_SCREEN_QUESTIONS, attribution: Object.keys(Attribution.entries) }
+/** The consent record, a column per field, after the inquiry's. */
+const CONSENT_COLUMNS = Object.keys(ConsentRecord.entries)
 const INQUIRY_COLUMNS = Object.keys(InquiryFields.entries).filter(
   (key) => key !== 'website' && !(key in NESTED),
 )
@@ -35,9 +38,12 @@ const COLUMNS = [
   'receivedAt',
   'leaseId',
   'attempts',
+  // `do-not-share-with-clinics` unless the family said yes: first, where no one misses it.
+  'sharing',
   ...INQUIRY_COLUMNS,
   ...NESTED_COLUMNS.map(({ field, key }) => `${field}.${key}`),
   'flags',
+  ...CONSENT_COLUMNS.map((key) => `consent.${key}`),
 ]
 
 function text(value: unknown): string | number | undefined {
@@ -59,9 +65,11 @@ function csvRow(lead: PulledLead): string {
     lead.receivedAt,
     lead.leaseId,
     lead.attempts,
+    lead.sharing,
     ...INQUIRY_COLUMNS.map((key) => inquiry[key]),
     ...NESTED_COLUMNS.map(({ field, key }) => nested(field)[key]),
     lead.flags.map((f) => `${f.question}=${f.answer}`),
+    ...CONSENT_COLUMNS.map((key) => (lead.consent as Record<string, unknown> | undefined)?.[key]),
   ])
 }
 

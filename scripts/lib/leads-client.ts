@@ -7,6 +7,7 @@ import {
   type ReplayResponse,
 } from '../../shared/schemas/leads-api.ts'
 import type { ReportResponse } from '../../shared/schemas/reports.ts'
+import type { ForgetRequest, ForgetResponse, RightsResponse } from '../../shared/schemas/rights.ts'
 import { CliError, EXIT, UsageError } from './cli.ts'
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/
@@ -72,7 +73,16 @@ export class LeadsClient {
     return this.call('GET', `/v1/reports/leads?${params}`)
   }
 
-  /** Pull, ack and replay are safe to repeat, so transient failures are retried. */
+  /** Safe to repeat: a second withdrawal of one request answers the first one's time. */
+  forget(request: ForgetRequest): Promise<ForgetResponse> {
+    return this.call('POST', '/v1/rights/forget', request)
+  }
+
+  rights(): Promise<RightsResponse> {
+    return this.call('GET', '/v1/rights')
+  }
+
+  /** Pull, ack, replay and forget are safe to repeat, so transient failures are retried. */
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {

@@ -15,6 +15,8 @@ export interface PullSummary {
   /** Acks the Worker did not count: the lease expired first, so the lead comes back. */
   lateAcks: number
   skipped: number
+  /** Leads this token received that their families withdrew since (see leads-deletions.ts). */
+  deletions: string[]
 }
 
 const say = (line: string) => process.stderr.write(`${line}\n`)
@@ -35,10 +37,24 @@ export async function pullAll(
       `pull --ack needs --out FILE: ${sink.name} (a pipe, a terminal) cannot show that the leads were kept, and an acknowledged lead is never handed out again. Without --ack, nothing is acknowledged.`,
     )
   }
-  const summary: PullSummary = { pulled: 0, written: 0, acked: 0, lateAcks: 0, skipped: 0 }
+  const summary: PullSummary = {
+    pulled: 0,
+    written: 0,
+    acked: 0,
+    lateAcks: 0,
+    skipped: 0,
+    deletions: [],
+  }
   const seen = new Set<string>()
+  const withdrawn = new Set<string>()
   for (;;) {
-    const { leads, skipped } = await client.pull(options.batchSize, options.visibilityTimeoutMs)
+    const { leads, skipped, deletions } = await client.pull(
+      options.batchSize,
+      options.visibilityTimeoutMs,
+    )
+    // A Worker from before deletions answers none.
+    for (const id of deletions ?? []) withdrawn.add(id)
+    summary.deletions = [...withdrawn]
     summary.skipped += skipped
     if (leads.length === 0 && skipped === 0) break
     summary.pulled += leads.length

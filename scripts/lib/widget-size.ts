@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { constants, gzipSync } from 'node:zlib'
-import { buildWidget, PUBLIC_DIR } from './build-widget.ts'
+import { buildWidget, FRAMES_MANIFEST, PUBLIC_DIR } from './build-widget.ts'
 import { ROOT } from './wrangler.ts'
 
 async function gzipBytes(path: string): Promise<number> {
@@ -23,7 +23,8 @@ export async function measureWidgetSize(): Promise<{
   const meta = await buildWidget()
   const files: Record<string, number> = {}
   files['widget.js'] = await gzipBytes(join(PUBLIC_DIR, 'widget.js'))
-  files['embed-request.js'] = await gzipBytes(join(PUBLIC_DIR, 'embed-request.js'))
+  const frames = JSON.parse(await readFile(FRAMES_MANIFEST, 'utf8')) as Record<string, string>
+  files['embed-request.js'] = await gzipBytes(join(PUBLIC_DIR, frames['embed-request'] ?? ''))
   const outputs = Object.entries(meta.outputs).filter(([path]) => path.endsWith('.js'))
   for (const [path] of outputs) {
     files[relative(PUBLIC_DIR, join(ROOT, path))] = await gzipBytes(join(ROOT, path))

@@ -17,8 +17,8 @@ export interface Operation {
   operationId: string
   summary: string
   description?: string
-  /** Omitted: a public operation (`security: []`). */
-  security?: SecurityName
+  /** Omitted: a public operation (`security: []`); a list: any one of them. */
+  security?: SecurityName | readonly SecurityName[]
   parameters?: Json[]
   requestBody?: Json
   /** The answers that are not errors. */
@@ -115,7 +115,12 @@ function operationObject(operation: Operation, pathParameters: Json[]): Json {
   const { errors, errorExamples, security, parameters = [], responses, ...rest } = operation
   return {
     ...rest,
-    security: security ? [{ [security]: [] }] : [],
+    security: (security === undefined
+      ? []
+      : typeof security === 'string'
+        ? [security]
+        : security
+    ).map((name) => ({ [name]: [] })),
     parameters: [...pathParameters, ...parameters],
     responses: { ...responses, ...errorResponses(errors, errorExamples) },
   }

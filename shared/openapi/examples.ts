@@ -1,3 +1,4 @@
+import { CURRENT_NOTICE_VERSION } from '../privacy/versions.ts'
 import type { ClinicView, ErrorBody } from '../schemas/api.ts'
 import type { ExchangeRateView } from '../schemas/exchange-rate.ts'
 import type { InquiryInput } from '../schemas/inquiry.ts'
@@ -119,7 +120,7 @@ export const inquiryExample: InquiryInput = {
     geneticSyndrome: 'no',
   },
   consent: true,
-  consentVersion: '2026-11-01',
+  consentVersion: CURRENT_NOTICE_VERSION,
   attribution: {
     source: 'newsletter',
     medium: 'email',

@@ -6,6 +6,7 @@ import {
   MAX_CLINICS_PER_INQUIRY,
   MAX_MESSAGE_LENGTH,
 } from '../limits.ts'
+import { NOTICE_VERSIONS } from '../privacy/versions.ts'
 import { Attribution } from './attribution.ts'
 import { Id, text, uniqueItems } from './common.ts'
 
@@ -94,8 +95,14 @@ export const InquiryFields = v.strictObject({
     kidneyOrLiverProblems: Answer,
     geneticSyndrome: Answer,
   }),
+  /** Consent to keep and use the answers for this request: required. */
   consent: v.literal(true, 'Consent is needed to send your request'),
-  consentVersion: text(40),
+  /** Consent to share the answers with the clinics named: optional, unticked unless given. */
+  shareWithClinics: v.optional(v.boolean('Answer true or false'), false),
+  /** The privacy notice shown (shared/privacy/versions.ts); the Worker knows its text and hash. */
+  consentVersion: v.picklist(NOTICE_VERSIONS, 'Unknown privacy notice version'),
+  /** The language the notice was shown in, when it differs from `language`. */
+  noticeLanguage: v.optional(v.picklist(INQUIRY_LANGUAGES, 'Choose English or Spanish')),
   /** The partner page's UTM parameters and path; never personal, kept in clear for reports. */
   attribution: v.optional(Attribution),
   /** A honeypot: hidden from people, so only bots fill it. A filled one is refused. */
@@ -124,6 +131,8 @@ export type InquiryInput = v.InferInput<typeof Inquiry>
 export const InquiryAccepted = v.object({
   id: v.string(),
   status: v.literal('queued'),
+  /** The family's receipt link (`/my-request#SECRET`): the same for every repeat of one request. */
+  receipt: v.string(),
 })
 
 export type InquiryAccepted = v.InferOutput<typeof InquiryAccepted>

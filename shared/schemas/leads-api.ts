@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { DEAD_LETTER_REASONS } from '../errors.ts'
 import { IsoTimestamp } from './common.ts'
+import { SHARING } from './consent.ts'
 
 /**
  * The coordinators' pull/ack API, shaped like Cloudflare Queues' HTTP pull
@@ -55,6 +56,19 @@ export const StoredInquiry = v.looseObject({
 /** A review flag as it was derived when the lead was stored. */
 export const StoredLeadFlag = v.looseObject({ question: v.string(), answer: v.string() })
 
+/** A consent record as it was sealed (shared/schemas/consent.ts has today's fields). */
+export const StoredConsentRecord = v.looseObject({
+  noticeVersion: v.string(),
+  shareWithClinics: v.boolean(),
+})
+
+/** A lead id, as a family was given it. */
+const LeadId = v.pipe(
+  v.string('A lead id is a string'),
+  v.nonEmpty('A lead id is a string'),
+  v.maxLength(64, 'Not a lead id'),
+)
+
 export const PulledLead = v.object({
   leaseId: LeaseId,
   /** The inquiry id the family was given. */
@@ -64,6 +78,10 @@ export const PulledLead = v.object({
   attempts: v.number(),
   inquiry: StoredInquiry,
   flags: v.array(StoredLeadFlag),
+  /** What the family agreed to (absent on leads stored before consent records were kept). */
+  consent: v.optional(StoredConsentRecord),
+  /** `do-not-share-with-clinics` unless the family said yes to sharing: nothing of it goes to a clinic. */
+  sharing: v.picklist(SHARING),
 })
 
 export const PullResponse = v.object({
@@ -75,6 +93,12 @@ export const PullResponse = v.object({
    * above zero.
    */
   skipped: v.number(),
+  /**
+   * Ids of leads this coordinator token received that the family has since
+   * withdrawn: delete them wherever they were kept, then acknowledge with
+   * `deletions` in an ack. They are listed on every pull until acknowledged.
+   */
+  deletions: v.array(v.string()),
 })
 
 export const AckRequest = v.strictObject({
@@ -99,12 +123,22 @@ export const AckRequest = v.strictObject({
     ),
     [],
   ),
+  /** Withdrawn leads (from a pull's `deletions`) this coordinator has deleted from its copies. */
+  deletions: v.optional(
+    v.pipe(
+      v.array(LeadId),
+      v.maxLength(ACK_ITEMS_MAX, `At most ${ACK_ITEMS_MAX} deletions per request`),
+    ),
+    [],
+  ),
 })
 
 export const AckResponse = v.object({
   /** Leases acked by this request; an already acked or expired lease counts nothing. */
   acked: v.number(),
   retried: v.number(),
+  /** Deletions newly acknowledged by this request. */
+  deletionsAcked: v.number(),
 })
 
 export type PullRequest = v.InferOutput<typeof PullRequest>

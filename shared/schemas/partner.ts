@@ -8,7 +8,7 @@ const Origin = v.pipe(
   v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'Use an origin such as https://blog.example'),
 )
 
-/** The SHA-256 of a report token, as `sha256sum` prints it. */
+/** The SHA-256 of a report token or API key, as `sha256sum` prints it. */
 const TokenSha256 = v.pipe(
   v.string(),
   v.regex(/^[0-9a-f]{64}$/, 'Use the SHA-256 of the token as 64 lowercase hex digits'),
@@ -16,6 +16,8 @@ const TokenSha256 = v.pipe(
 
 /** How many report tokens a partner may hold at once: enough to rotate, not to hoard. */
 const REPORT_TOKENS_MAX = 5
+/** API keys at once: the one in use and its replacement while it rotates. */
+const API_KEYS_MAX = 2
 /** Campaigns one partner may register. */
 const CAMPAIGNS_MAX = 200
 
@@ -35,6 +37,21 @@ export const Partner = v.object({
     v.pipe(
       v.array(TokenSha256),
       v.maxLength(REPORT_TOKENS_MAX, `At most ${REPORT_TOKENS_MAX} tokens`),
+      v.check(uniqueItems, 'A digest is listed twice'),
+    ),
+  ),
+  /**
+   * Digests of the API keys the partner's own server sends requests with
+   * (`Authorization: Bearer`); two while a key rotates. The keys themselves
+   * are never stored.
+   */
+  apiKeySha256: v.optional(
+    v.pipe(
+      v.array(TokenSha256),
+      v.maxLength(
+        API_KEYS_MAX,
+        `At most ${API_KEYS_MAX} keys: the current one and its replacement`,
+      ),
       v.check(uniqueItems, 'A digest is listed twice'),
     ),
   ),

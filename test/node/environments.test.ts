@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { unstable_readConfig } from 'wrangler'
+import { EXIT } from '../../scripts/lib/cli.ts'
 import {
   ENVIRONMENTS,
   envResources,
@@ -11,6 +12,8 @@ import {
   WRANGLER_TOML,
 } from '../../scripts/lib/environments.ts'
 import { runScript } from '../../scripts/lib/run-script.ts'
+import { turnstileProblems } from '../../scripts/lib/turnstile-config.ts'
+import { TURNSTILE_TEST_SITE_KEYS } from '../../shared/turnstile.ts'
 
 let dir: string
 beforeAll(async () => {
@@ -118,7 +121,7 @@ describe('wrangler.toml environments', () => {
 })
 
 describe('npm run deploy', () => {
-  it('bundles production with its own bindings in a dry run, offline', async () => {
+  it('bundles production with its own bindings in a dry run, offline, and says the deploy would be refused without its own Turnstile widget', async () => {
     const outdir = join(dir, 'dry-production')
     const result = await runScript('deploy.ts', [
       '--env',
@@ -127,7 +130,10 @@ describe('npm run deploy', () => {
       '--outdir',
       outdir,
     ])
-    expect(result.code, result.stdout + result.stderr).toBe(0)
+    // wrangler.toml carries the placeholder until the operator sets the site key.
+    expect(result.code, result.stdout + result.stderr).toBe(EXIT.error)
+    expect(result.stderr).toContain('production may not be deployed without Turnstile')
+    expect(result.stderr).toContain('[env.production.vars] has no TURNSTILE_SITE_KEY')
     expect(result.stdout).toContain('clinic-compare-inquiries-production')
     expect(result.stdout).toContain('clinic-compare-leads-production')
     expect(result.stdout).toContain('INQUIRY_LIMITER')
@@ -142,6 +148,39 @@ describe('npm run deploy', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('npm run provision -- --env staging')
     expect(result.stdout).not.toContain('Built the widget')
+  })
+
+  it('refuses a real deploy without the environment’s own Turnstile site key', async () => {
+    const toml = (await readFile(WRANGLER_TOML, 'utf8')).replaceAll(
+      'id = "provision-me"',
+      'id = "0123456789abcdef0123456789abcdef"',
+    )
+    const provisioned = join(dir, 'provisioned.toml')
+    await writeFile(provisioned, toml)
+    expect(envResources('staging', provisioned).kvId).not.toBe(PLACEHOLDER_ID)
+    expect(turnstileProblems('staging', provisioned)).toEqual([
+      "[env.staging.vars] has no TURNSTILE_SITE_KEY: create a Turnstile widget for the Worker's hostname and set its site key there",
+    ])
+    const withTestKey = join(dir, 'test-key.toml')
+    await writeFile(
+      withTestKey,
+      toml.replaceAll(
+        'TURNSTILE_SITE_KEY = "provision-me"',
+        `TURNSTILE_SITE_KEY = "${TURNSTILE_TEST_SITE_KEYS.alwaysPasses}"`,
+      ),
+    )
+    expect(turnstileProblems('production', withTestKey)).toEqual([
+      "[env.production.vars] TURNSTILE_SITE_KEY is one of Cloudflare's test keys, which pass anyone",
+    ])
+    const withOwnKey = join(dir, 'own-key.toml')
+    await writeFile(
+      withOwnKey,
+      toml.replaceAll(
+        'TURNSTILE_SITE_KEY = "provision-me"',
+        'TURNSTILE_SITE_KEY = "0x4AAAAAAAExampleKey"',
+      ),
+    )
+    for (const env of ENVIRONMENTS) expect(turnstileProblems(env, withOwnKey)).toEqual([])
   })
 
   it('refuses an environment wrangler.toml does not have', async () => {

@@ -16,6 +16,8 @@ const lead: PulledLead = {
     preScreen: { activeInfection: 'no', uncontrolledSeizures: 'yes' },
   },
   flags: [{ question: 'uncontrolledSeizures', answer: 'yes' }],
+  consent: { noticeVersion: '2026-12', shareWithClinics: false, language: 'es' },
+  sharing: 'do-not-share-with-clinics',
 }
 
 describe('--format csv', () => {
@@ -29,6 +31,9 @@ describe('--format csv', () => {
     expect(cell('clinicIds')).toBe('aurora-tijuana cedro-cancun')
     expect(cell('preScreen.uncontrolledSeizures')).toBe('yes')
     expect(cell('flags')).toBe('uncontrolledSeizures=yes')
+    expect(cell('sharing')).toBe('do-not-share-with-clinics')
+    expect(cell('consent.noticeVersion')).toBe('2026-12')
+    expect(cell('consent.language')).toBe('es')
     expect(csv.encode([lead]).endsWith('\r\n')).toBe(true)
   })
 
@@ -37,6 +42,11 @@ describe('--format csv', () => {
     const [header = [], row = []] = parseCsv(csv.header + csv.encode([lead]))
     expect(row[header.indexOf('parentName')]).toBe(`'=HYPERLINK("http://example.com")`)
     expect(row[header.indexOf('phone')]).toBe(`'+52 33 5555 0199`)
+  })
+
+  it('carries "do not share with clinics" in JSONL too', () => {
+    const [line = ''] = LEAD_FORMATS.jsonl.encode([lead]).split('\n')
+    expect(JSON.parse(line)).toMatchObject({ sharing: 'do-not-share-with-clinics' })
   })
 
   it('gives back the lease ids of either format, for ack --from', () => {

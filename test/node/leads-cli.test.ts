@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, freePort, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { runProcess } from '../../scripts/lib/process.ts'
 import { type RunResult, runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../../scripts/lib/turnstile-token.ts'
 import { ROOT } from '../../scripts/lib/wrangler.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry } from '../../shared/schemas/inquiry.ts'
@@ -44,7 +45,7 @@ async function sendInquiries(count: number, tag: string): Promise<string[]> {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
-        Origin: server.url,
+        ...standinFrameHeaders(server.url, 'demo'),
         // The intake limits 20 a minute per client; spread the sample traffic.
         'CF-Connecting-IP': `198.51.100.${Math.floor(sent++ / 15)}`,
         'Idempotency-Key': `${tag}-${i}`,
@@ -367,7 +368,7 @@ describe('pull --out writes only files that belong to the coordinator', () => {
     expect(acked.stderr).toContain('Acknowledged 1 of 1')
     expect(statSync(out).mode & 0o777).toBe(0o600)
     const rows = readFileSync(out, 'utf8').split('\r\n')
-    expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,partnerId,clinicIds,/)
+    expect(rows[0]).toMatch(/^id,receivedAt,leaseId,attempts,sharing,partnerId,clinicIds,/)
     expect(rows[1]?.startsWith(`${ids[0]},`)).toBe(true)
     expect(rows[2]).toBe('')
     expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual(ids)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../scripts/lib/local-state.ts'
 import { type RunResult, runScript } from '../../scripts/lib/run-script.ts'
+import { standinFrameHeaders } from '../../scripts/lib/turnstile-token.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import type { InquiryInput } from '../../shared/schemas/inquiry.ts'
 import type { PartnerReportResponse, ReportResponse } from '../../shared/schemas/reports.ts'
@@ -59,7 +60,7 @@ async function send(
     method: 'POST',
     headers: {
       'Content-Type': 'application/json',
-      Origin: server.url,
+      ...standinFrameHeaders(server.url, partnerId),
       'CF-Connecting-IP': `198.51.100.${++client}`,
       'Idempotency-Key': key,
     },

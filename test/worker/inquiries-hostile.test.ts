@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { expectation, type HostileCase, hostileCase } from '../../bench/hostile-cases.ts'
-import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import { expectation, type HostileCase, hostileCase, withWayIn } from '../../bench/hostile-cases.ts'
+import { DEMO_API_KEY, sampleCatalog, seedCatalog } from './helpers/catalog.ts'
 import { call, ORIGIN } from './helpers/http.ts'
 import { nextClientIp, validInquiry } from './helpers/inquiry.ts'
 
@@ -65,7 +65,7 @@ const asJsonCase = (text: string): HostileCase => ({
 /** Sends a request from its own client address, so no test shares a rate-limit bucket. */
 async function send(request: HostileCase): Promise<number> {
   const headers: Record<string, string> = {
-    ...request.headers,
+    ...withWayIn(request, { apiKey: DEMO_API_KEY }).headers,
     'CF-Connecting-IP': nextClientIp(),
   }
   const response = await call('/v1/inquiries', { method: 'POST', headers, body: request.body })

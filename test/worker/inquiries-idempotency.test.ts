@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { app } from '../../worker/app.ts'
 import { sha256Hex } from '../../worker/crypto/sha256.ts'
-import { seedCatalog } from './helpers/catalog.ts'
+import { DEMO_API_KEY, seedCatalog } from './helpers/catalog.ts'
 import { json } from './helpers/http.ts'
 import { nextClientIp, postInquiry, validInquiry, waitForLead } from './helpers/inquiry.ts'
 
@@ -20,6 +20,7 @@ function postWithKeyring(leadsKey: string, body: unknown, key: string): Promise<
           'Content-Type': 'application/json',
           'CF-Connecting-IP': nextClientIp(),
           'Idempotency-Key': key,
+          Authorization: `Bearer ${DEMO_API_KEY}`,
         },
         body: JSON.stringify(body),
       },

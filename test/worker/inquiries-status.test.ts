@@ -4,11 +4,18 @@ import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { ErrorBody } from '../../shared/schemas/api.ts'
 import { InquiryAccepted } from '../../shared/schemas/inquiry.ts'
+import { TURNSTILE_TOKEN_HEADER } from '../../shared/turnstile.ts'
 import { app } from '../../worker/app.ts'
 import { inquiryIdForKey } from '../../worker/intake/idempotency.ts'
-import { seedCatalog } from './helpers/catalog.ts'
+import { DEMO_API_KEY, seedCatalog } from './helpers/catalog.ts'
 import { call, ORIGIN } from './helpers/http.ts'
-import { leadIds, nextClientIp, postInquiry, validInquiry } from './helpers/inquiry.ts'
+import {
+  challengeToken,
+  leadIds,
+  nextClientIp,
+  postInquiry,
+  validInquiry,
+} from './helpers/inquiry.ts'
 
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status)
@@ -23,7 +30,12 @@ async function postWithFaults(faults: Partial<Env>, key: string): Promise<Respon
   const ctx = createExecutionContext()
   const request = new Request('https://worker.test/v1/inquiries', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'Idempotency-Key': key },
+    headers: {
+      'Content-Type': 'application/json',
+      Origin: ORIGIN,
+      'Idempotency-Key': key,
+      [TURNSTILE_TOKEN_HEADER]: challengeToken('demo', { hostname: new URL(ORIGIN).hostname }),
+    },
     body: JSON.stringify(validInquiry()),
   })
   const response = await app.fetch(request, { ...env, ...faults }, ctx)
@@ -42,8 +54,12 @@ describe('POST /v1/inquiries', () => {
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(ORIGIN)
   })
 
-  it('accepts a request without Origin, as curl or a server sends it', async () => {
-    expect((await postInquiry(validInquiry(), { origin: null })).status).toBe(202)
+  it('accepts a request without Origin from the partner’s server, with its API key', async () => {
+    const response = await postInquiry(validInquiry(), {
+      origin: null,
+      authorization: `Bearer ${DEMO_API_KEY}`,
+    })
+    expect(response.status).toBe(202)
   })
 
   it('answers malformed JSON with 400', async () => {

@@ -8,9 +8,11 @@ beforeEach(clearLeadStore)
 
 const T = Date.parse('2026-11-10T12:00:00Z')
 const options = { batchSize: 10, visibilityTimeoutMs: 1000 }
+/** The coordinator token's label, as bearer auth would set it. */
+const READER = 'ana'
 
 async function leaseOf(now: number) {
-  const { leads } = await pullLeads(env, options, now)
+  const { leads } = await pullLeads(env, READER, options, now)
   return leads
 }
 
@@ -29,8 +31,13 @@ describe('lease expiry', () => {
   it('counts an expired lease as nothing, even before anyone else pulls', async () => {
     await seedLeads(1, 'lead', T - 60_000)
     const [first] = await leaseOf(T)
-    const late = await ackLeases(env.LEADS, { acks: [first?.leaseId ?? ''], retries: [] }, T + 1000)
-    expect(late).toEqual({ acked: 0, retried: 0 })
+    const late = await ackLeases(
+      env.LEADS,
+      READER,
+      { acks: [first?.leaseId ?? ''], retries: [], deletions: [] },
+      T + 1000,
+    )
+    expect(late).toEqual({ acked: 0, retried: 0, deletionsAcked: 0 })
     expect(await leaseOf(T + 1001)).toHaveLength(1)
   })
 
@@ -41,12 +48,21 @@ describe('lease expiry', () => {
     const stale = {
       acks: [mine?.leaseId ?? ''],
       retries: [{ leaseId: mine?.leaseId ?? '', delaySeconds: 0 }],
+      deletions: [],
     }
-    expect(await ackLeases(env.LEADS, stale, T + 2100)).toEqual({ acked: 0, retried: 0 })
+    expect(await ackLeases(env.LEADS, READER, stale, T + 2100)).toEqual({
+      acked: 0,
+      retried: 0,
+      deletionsAcked: 0,
+    })
     const row = await env.LEADS.prepare('SELECT acked_at, lease_id FROM leads').first()
     expect(row).toEqual({ acked_at: null, lease_id: theirs?.leaseId })
-    const fresh = { acks: [theirs?.leaseId ?? ''], retries: [] }
-    expect(await ackLeases(env.LEADS, fresh, T + 2100)).toEqual({ acked: 1, retried: 0 })
+    const fresh = { acks: [theirs?.leaseId ?? ''], retries: [], deletions: [] }
+    expect(await ackLeases(env.LEADS, READER, fresh, T + 2100)).toEqual({
+      acked: 1,
+      retried: 0,
+      deletionsAcked: 0,
+    })
   })
 
   it('acks a lease named both in acks and in retries', async () => {
@@ -55,10 +71,11 @@ describe('lease expiry', () => {
     const leaseId = lead?.leaseId ?? ''
     const result = await ackLeases(
       env.LEADS,
-      { acks: [leaseId], retries: [{ leaseId, delaySeconds: 0 }] },
+      READER,
+      { acks: [leaseId], retries: [{ leaseId, delaySeconds: 0 }], deletions: [] },
       T + 10,
     )
-    expect(result).toEqual({ acked: 1, retried: 0 })
+    expect(result).toEqual({ acked: 1, retried: 0, deletionsAcked: 0 })
     expect(await leaseOf(T + 5000)).toEqual([])
   })
 })

@@ -127,7 +127,7 @@ describe('POST /v1/leads/ack', () => {
     if (!first) throw new Error('nothing pulled')
     const { response, body } = await ack({ acks: [first.leaseId] })
     expect(response.status).toBe(200)
-    expect(body).toEqual({ acked: 1, retried: 0 })
+    expect(body).toEqual({ acked: 1, retried: 0, deletionsAcked: 0 })
     await new Promise((r) => setTimeout(r, 1100))
     const again = await pull({ batchSize: 10 })
     expect(again.body.leads.map((l) => l.id)).toEqual(['lead-0001'])
@@ -138,18 +138,34 @@ describe('POST /v1/leads/ack', () => {
     await seedLeads(1)
     const { body: pulled } = await pull()
     const leaseId = pulled.leads[0]?.leaseId
-    expect((await ack({ acks: [leaseId, leaseId] })).body).toEqual({ acked: 1, retried: 0 })
-    expect((await ack({ acks: [leaseId] })).body).toEqual({ acked: 0, retried: 0 })
+    expect((await ack({ acks: [leaseId, leaseId] })).body).toEqual({
+      acked: 1,
+      retried: 0,
+      deletionsAcked: 0,
+    })
+    expect((await ack({ acks: [leaseId] })).body).toEqual({
+      acked: 0,
+      retried: 0,
+      deletionsAcked: 0,
+    })
   })
 
   it('gives a retried lease back at once, and its old lease id acks nothing', async () => {
     await seedLeads(1)
     const { body: pulled } = await pull({ visibilityTimeoutMs: 60_000 })
     const leaseId = pulled.leads[0]?.leaseId
-    expect((await ack({ retries: [{ leaseId }] })).body).toEqual({ acked: 0, retried: 1 })
+    expect((await ack({ retries: [{ leaseId }] })).body).toEqual({
+      acked: 0,
+      retried: 1,
+      deletionsAcked: 0,
+    })
     const again = await pull()
     expect(again.body.leads.map((l) => [l.id, l.attempts])).toEqual([['lead-0000', 2]])
-    expect((await ack({ acks: [leaseId] })).body).toEqual({ acked: 0, retried: 0 })
+    expect((await ack({ acks: [leaseId] })).body).toEqual({
+      acked: 0,
+      retried: 0,
+      deletionsAcked: 0,
+    })
     expect((await ack({ acks: [again.body.leads[0]?.leaseId] })).body.acked).toBe(1)
   })
 
@@ -166,7 +182,11 @@ describe('POST /v1/leads/ack', () => {
   })
 
   it('counts an unknown lease id as nothing', async () => {
-    expect((await ack({ acks: ['not-a-real-lease'] })).body).toEqual({ acked: 0, retried: 0 })
+    expect((await ack({ acks: ['not-a-real-lease'] })).body).toEqual({
+      acked: 0,
+      retried: 0,
+      deletionsAcked: 0,
+    })
   })
 
   it.each([

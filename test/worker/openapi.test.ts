@@ -131,7 +131,11 @@ describe('GET /openapi.json', () => {
     const ids = operations.map((operation) => operation.operationId)
     expect(new Set(ids).size).toBe(ids.length)
     expect(doc.paths['/v1/clinics']?.get?.security).toEqual([])
-    expect(doc.paths['/v1/inquiries']?.post?.security).toEqual([])
+    // Never anonymous: a Turnstile token (browsers) or the partner's API key (its server).
+    expect(doc.paths['/v1/inquiries']?.post?.security).toEqual([
+      { turnstileToken: [] },
+      { partnerApiKey: [] },
+    ])
     expect(doc.paths['/v1/reports/leads']?.get?.security).toEqual([{ coordinatorToken: [] }])
   })
 

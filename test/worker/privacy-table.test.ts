@@ -2,7 +2,14 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import privacyDoc from '../../docs/privacy.md?raw'
 
-const TABLES = ['leads', 'idempotency_keys', 'dead_letters'] as const
+const TABLES = [
+  'leads',
+  'idempotency_keys',
+  'dead_letters',
+  'withdrawn',
+  'lead_reads',
+  'rights_requests',
+] as const
 
 /** The names in backticks of one cell of the "what is stored in clear" table, by table. */
 function documented(table: string): { clear: string[]; sealed: string[] } {

@@ -1,4 +1,3 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
@@ -6,10 +5,9 @@ import { Inquiry } from '../../shared/schemas/inquiry.ts'
 import { openLead } from '../../worker/leads/payload.ts'
 import { retryDelaySeconds } from '../../worker/queue/consumer.ts'
 import { DEAD_LETTER_QUEUE_MAX_RETRIES } from '../../worker/queue/dead-letter-consumer.ts'
-import { handleQueue } from '../../worker/queue/dispatch.ts'
 import { sealInquiry } from '../../worker/queue/message.ts'
 import { validInquiry } from './helpers/inquiry.ts'
-import { configuredQueues } from './helpers/queue.ts'
+import { configuredQueues, deliver } from './helpers/queue.ts'
 
 const { MAIN, DLQ: DEAD } = configuredQueues()
 const QUEUE = MAIN.queue
@@ -17,21 +15,6 @@ const DLQ = DEAD.queue
 
 async function messageFor(id: string) {
   return sealInquiry(env.LEADS_KEY, id, Date.now(), v.parse(Inquiry, validInquiry()))
-}
-
-async function deliver(queue: string, bodies: unknown[], bindings: Env = env, attempts = 1) {
-  const batch = createMessageBatch(
-    queue,
-    bodies.map((body, i) => ({
-      id: `msg-${crypto.randomUUID()}-${i}`,
-      timestamp: new Date(),
-      attempts,
-      body,
-    })),
-  )
-  const ctx = createExecutionContext()
-  await handleQueue(batch, bindings)
-  return { batch, result: await getQueueResult(batch, ctx) }
 }
 
 async function leadRow(id: string) {

@@ -40,9 +40,18 @@ const inquiries: InquiryInput[] = [
   }),
 ]
 
-/** Every string a family sent (or chose) that is not the partner or the partner page's attribution. */
+/**
+ * Every string a family sent (or chose) that is not the partner, the partner
+ * page's attribution or the notice version (the form's, the same for every
+ * family, and shaped like the dates reports carry).
+ */
 function personalValues(inquiry: InquiryInput): string[] {
-  const { partnerId: _partner, attribution: _attribution, ...rest } = inquiry
+  const {
+    partnerId: _partner,
+    attribution: _attribution,
+    consentVersion: _notice,
+    ...rest
+  } = inquiry
   const values: string[] = []
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string') values.push(value)

@@ -29,6 +29,8 @@ interface KeyVersion {
   check: string
   /** HMAC-SHA-256 key derived from this version with HKDF: fingerprints, never encryption. */
   fingerprint: CryptoKey
+  /** This version as HKDF input, for the other keyed MACs (macFor). */
+  material: CryptoKey
 }
 
 interface Keyring {
@@ -63,22 +65,69 @@ async function keyCheck(raw: Uint8Array<ArrayBuffer>): Promise<string> {
   return (await sha256Hex(input)).slice(0, 16)
 }
 
-const FINGERPRINT_INFO = new TextEncoder().encode('clinic-compare idempotency body fingerprint')
+const FINGERPRINT_LABEL = 'clinic-compare idempotency body fingerprint'
 
 /**
- * The HMAC key for body fingerprints: HKDF-SHA-256 from the LEADS_KEY
- * version, with its own label, so it is neither the encryption key nor
- * computable without the secret.
+ * An HMAC key for one purpose: HKDF-SHA-256 from the LEADS_KEY version,
+ * with the purpose's own label, so it is neither the encryption key nor
+ * computable without the secret, and no two purposes share a key.
  */
-async function fingerprintKey(raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey'])
+function derivedMacKey(material: CryptoKey, label: string): Promise<CryptoKey> {
   return crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(32), info: FINGERPRINT_INFO },
+    {
+      name: 'HKDF',
+      hash: 'SHA-256',
+      salt: new Uint8Array(32),
+      info: new TextEncoder().encode(label),
+    },
     material,
     { name: 'HMAC', hash: 'SHA-256', length: 256 },
     false,
     ['sign'],
   )
+}
+
+/** The keyed MACs besides body fingerprints, each under its own derived key. */
+export const MAC_PURPOSES = {
+  /** The family's receipt secret, from the inquiry id (worker/family/receipt.ts). */
+  receipt: 'clinic-compare receipt link',
+  /** The normalised email beside a lead, for a family who asks by email (worker/family/email-mac.ts). */
+  email: 'clinic-compare email match',
+} as const
+
+const purposeKeys = new WeakMap<CryptoKey, Map<string, Promise<CryptoKey>>>()
+
+/**
+ * HMAC-SHA-256 of `text` for `purpose` under the key version `version` (the
+ * current one when absent); undefined when the keyring no longer holds it.
+ */
+export async function macFor(
+  secret: string,
+  purpose: keyof typeof MAC_PURPOSES,
+  text: string,
+  version?: string,
+): Promise<{ keyVersion: string; mac: Uint8Array<ArrayBuffer> } | undefined> {
+  const keyring = await keyringFor(secret)
+  const keyVersion = version ?? keyring.current.version
+  const entry = keyring.byVersion.get(keyVersion)
+  if (!entry) return undefined
+  let keys = purposeKeys.get(entry.material)
+  if (!keys) {
+    keys = new Map()
+    purposeKeys.set(entry.material, keys)
+  }
+  let key = keys.get(purpose)
+  if (!key) {
+    key = derivedMacKey(entry.material, MAC_PURPOSES[purpose])
+    keys.set(purpose, key)
+  }
+  const mac = await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(text))
+  return { keyVersion, mac: new Uint8Array(mac) }
+}
+
+/** Every key version of the keyring, newest first: a MAC made under any may be matched. */
+export async function keyVersions(secret: string): Promise<string[]> {
+  return [...(await keyringFor(secret)).byVersion.keys()]
 }
 
 /**
@@ -120,10 +169,12 @@ async function importKeyring(secret: string): Promise<Keyring> {
       throw new KeyringError(`LEADS_KEY ${version} is not base64`)
     }
     if (raw.length !== 32) throw new KeyringError(`LEADS_KEY ${version} is not 32 bytes`)
+    const hkdf = await crypto.subtle.importKey('raw', raw, 'HKDF', false, ['deriveKey'])
     byVersion.set(version, {
       key: await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']),
       check: await keyCheck(raw),
-      fingerprint: await fingerprintKey(raw),
+      fingerprint: await derivedMacKey(hkdf, FINGERPRINT_LABEL),
+      material: hkdf,
     })
   }
   const [first] = entries

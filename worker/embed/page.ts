@@ -15,20 +15,35 @@ const ESCAPES: Record<string, string> = {
 export const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (ch) => ESCAPES[ch] ?? ch)
 
+export interface EmbedCspOptions {
+  /** The `/embed` page frames `/embed/request` (a page of this same origin). */
+  framesSelf?: boolean
+  /**
+   * The request form's page loads Turnstile's script, which renders its
+   * challenge in a frame of the same origin: that origin, and nothing more.
+   */
+  challengeOrigin?: string
+}
+
 /**
- * Only this Worker's own files run in the frame, and only the given origins
- * may frame it (none when the list is empty). Origins come from the catalog,
- * whose schema allows nothing but scheme, host and port. The `/embed` page
- * frames `/embed/request` (a page of this same origin), so it may frame 'self'.
+ * Only this Worker's own files run in the frame (and Turnstile's, in the
+ * request form), and only the given origins may frame it (none when the list
+ * is empty). Origins come from the catalog, whose schema allows nothing but
+ * scheme, host and port.
  */
-function embedCsp(frameAncestors: readonly string[], framesSelf = false): string {
+function embedCsp(frameAncestors: readonly string[], options: EmbedCspOptions): string {
+  const { framesSelf = false, challengeOrigin } = options
+  const frameSources = [
+    ...(framesSelf ? ["'self'"] : []),
+    ...(challengeOrigin ? [challengeOrigin] : []),
+  ]
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    `script-src 'self'${challengeOrigin ? ` ${challengeOrigin}` : ''}`,
     "style-src 'self'",
     "connect-src 'self'",
     "img-src 'self' data:",
-    ...(framesSelf ? ["frame-src 'self'"] : []),
+    ...(frameSources.length > 0 ? [`frame-src ${frameSources.join(' ')}`] : []),
     "base-uri 'none'",
     "form-action 'none'",
     `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`,
@@ -66,10 +81,10 @@ ${body}
 /** Headers of every embed page; `frame-ancestors` decides who may show it. */
 export function embedHeaders(
   frameAncestors: readonly string[],
-  framesSelf = false,
+  options: EmbedCspOptions = {},
 ): Record<string, string> {
   return {
-    'Content-Security-Policy': embedCsp(frameAncestors, framesSelf),
+    'Content-Security-Policy': embedCsp(frameAncestors, options),
     'Content-Type': 'text/html; charset=utf-8',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -77,6 +92,9 @@ export function embedHeaders(
     // frame only documents that opt in to it, and isolate themselves too.
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Cross-Origin-Embedder-Policy': 'require-corp',
+    // Opened as a page of its own, it shares no browsing context group with
+    // whatever opened it: no window of another site can reach it.
+    'Cross-Origin-Opener-Policy': 'same-origin',
     'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
   }
 }

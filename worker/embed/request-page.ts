@@ -34,6 +34,12 @@ export interface RequestQuery {
   lang: RequestLang
 }
 
+/** What the form's page needs to render Turnstile (wrangler.toml's TURNSTILE_* vars). */
+export interface ChallengeConfig {
+  siteKey: string
+  scriptUrl: string
+}
+
 export type RequestPage =
   | { ok: true; title: string; body: string; frameAncestors: string[] }
   | { ok: false; status: 400 | 403 | 404; title: string; body: string; frameAncestors: string[] }
@@ -49,6 +55,7 @@ export function requestPage(
   catalog: CatalogSnapshot,
   query: RequestQuery,
   selfOrigin: string,
+  challenge: ChallengeConfig,
 ): RequestPage {
   const t = TEXT[query.lang]
   const refuse = (status: 400 | 403 | 404, text: string, partner?: Partner): RequestPage => ({
@@ -83,6 +90,8 @@ export function requestPage(
     lang: query.lang,
     origin: query.origin,
     clinics: JSON.stringify(clinics),
+    'turnstile-sitekey': challenge.siteKey,
+    'turnstile-script': challenge.scriptUrl,
   }
   const attributes = Object.entries(data)
     .map(([name, value]) => `data-${name}="${escapeHtml(value)}"`)
@@ -90,7 +99,9 @@ export function requestPage(
   return {
     ok: true,
     title: `${t.title} · ${partner.name}`,
-    body: `<main><div id="cc-request" ${attributes}></div></main>\n<noscript><p>${escapeHtml(t.noscript)}</p></noscript>`,
+    // Turnstile renders into the light DOM (its slot in the form's shadow
+    // tree), where its own script finds the container as it expects.
+    body: `<main><div id="cc-request" ${attributes}><div slot="challenge" id="cc-challenge"></div></div></main>\n<noscript><p>${escapeHtml(t.noscript)}</p></noscript>`,
     frameAncestors: ["'self'", ...partner.allowedOrigins],
   }
 }

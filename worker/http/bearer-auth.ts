@@ -1,11 +1,11 @@
 import type { MiddlewareHandler } from 'hono'
 import type { ErrorCode } from '../../shared/errors.ts'
 import { COORDINATOR_TOKEN_MIN_LENGTH } from '../../shared/schemas/leads-api.ts'
-import { sha256 } from '../crypto/sha256.ts'
 import type { AppEnv } from '../types.ts'
 import { ApiError } from './api-error.ts'
 import { logEvent } from './log.ts'
-import { bearerToken, digestIn } from './token-digest.ts'
+import { bearerToken } from './token-digest.ts'
+import { type LabelledToken, labelled, labelOf, splitLabelledTokens } from './token-labels.ts'
 
 interface BearerAuthOptions {
   /** The comma-separated list of valid tokens, read per request so a rotated secret applies at once. */
@@ -13,16 +13,8 @@ interface BearerAuthOptions {
   realm: string
 }
 
-/** Digests of the configured tokens, compared with the candidate's digest in constant time. */
-async function matchesAny(candidate: string, tokens: string[]): Promise<boolean> {
-  return digestIn(await sha256(candidate), await Promise.all(tokens.map(sha256)))
-}
-
 function splitTokens(list: string | undefined): string[] {
-  return (list ?? '')
-    .split(',')
-    .map((token) => token.trim())
-    .filter(Boolean)
+  return splitLabelledTokens(list).map((entry) => entry.token)
 }
 
 /** Why the token list is not (wholly) usable, or undefined; never names a token. */
@@ -39,26 +31,34 @@ export function tokensProblem(list: string | undefined): string | undefined {
 const reported = new Set<string>()
 
 /** The tokens that may authenticate: a short one could be guessed, so it never does. */
-function parseTokens(list: string | undefined, path: string): string[] {
+function parseTokens(list: string | undefined, path: string): Promise<LabelledToken[]> {
   const problem = tokensProblem(list)
   const key = list ?? ''
   if (problem && !reported.has(key)) {
     reported.add(key)
     logEvent('error', 'auth.tokens_refused', { problem, path })
   }
-  return splitTokens(list).filter((token) => token.length >= COORDINATOR_TOKEN_MIN_LENGTH)
+  return Promise.all(
+    splitLabelledTokens(list)
+      .filter((entry) => entry.token.length >= COORDINATOR_TOKEN_MIN_LENGTH)
+      .map(labelled),
+  )
 }
 
 /** What bearerAuth answers with, for the operations behind it. */
 export const BEARER_AUTH_ERRORS = ['unauthorized'] as const satisfies readonly ErrorCode[]
 
-/** `Authorization: Bearer <token>` against a rotating list; 401 in the error shape otherwise. */
+/**
+ * `Authorization: Bearer <token>` against a rotating list; 401 in the error
+ * shape otherwise. The matching token's label is the request's `coordinator`.
+ */
 export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv> {
   const challenge = `Bearer realm="${options.realm}"`
   return async function bearerAuthHandler(c, next) {
-    const tokens = parseTokens(options.tokens(c.env), c.req.path)
+    const tokens = await parseTokens(options.tokens(c.env), c.req.path)
     const candidate = bearerToken(c.req.header('Authorization'))
-    if (!candidate || !(await matchesAny(candidate, tokens))) {
+    const label = candidate ? await labelOf(candidate, tokens) : undefined
+    if (!candidate || label === undefined) {
       throw new ApiError(
         'unauthorized',
         candidate
@@ -71,6 +71,7 @@ export function bearerAuth(options: BearerAuthOptions): MiddlewareHandler<AppEnv
         },
       )
     }
+    c.set('coordinator', label)
     await next()
   }
 }

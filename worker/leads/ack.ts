@@ -1,4 +1,5 @@
-import type { AckRequest } from '../../shared/schemas/leads-api.ts'
+import type { AckRequest, AckResponse } from '../../shared/schemas/leads-api.ts'
+import { ackDeletions, recordAcks } from './read-log.ts'
 
 /**
  * A lease counts only while it is live: not acked yet and its visibility
@@ -23,14 +24,26 @@ FROM (
 ) AS r
 WHERE leads.lease_id = r.lease_id AND leads.acked_at IS NULL AND leads.visible_at > ?1`
 
+/**
+ * Acks, retries and acknowledged deletions of one coordinator (`reader`,
+ * its token's label), each recorded in the read log.
+ */
 export async function ackLeases(
   db: D1Database,
+  reader: string,
   input: AckRequest,
   now = Date.now(),
-): Promise<{ acked: number; retried: number }> {
-  const [acked, retried] = await db.batch([
+): Promise<AckResponse> {
+  const [acked, retried, , deletions] = await db.batch([
     db.prepare(ACK_SQL).bind(now, JSON.stringify(input.acks)),
     db.prepare(RETRY_SQL).bind(now, JSON.stringify(input.retries)),
+    // In the same transaction: the leads this request just acked (their ack time is now).
+    recordAcks(db, reader, input.acks, now),
+    ackDeletions(db, reader, input.deletions, now),
   ])
-  return { acked: acked?.meta.changes ?? 0, retried: retried?.meta.changes ?? 0 }
+  return {
+    acked: acked?.meta.changes ?? 0,
+    retried: retried?.meta.changes ?? 0,
+    deletionsAcked: deletions?.meta.changes ?? 0,
+  }
 }

@@ -1,19 +1,24 @@
 import * as v from 'valibot'
-import { Inquiry, LeadFlag } from '../../shared/schemas/inquiry.ts'
-import { StoredInquiry, StoredLeadFlag } from '../../shared/schemas/leads-api.ts'
+import type { ConsentRecord } from '../../shared/schemas/consent.ts'
+import type { LeadFlag } from '../../shared/schemas/inquiry.ts'
+import {
+  StoredConsentRecord,
+  StoredInquiry,
+  StoredLeadFlag,
+} from '../../shared/schemas/leads-api.ts'
 import { KeyringError, open, type Sealed, seal } from '../crypto/lead-cipher.ts'
+import type { SealedInquiry } from '../queue/message.ts'
 
-/** The version written into every sealed payload now. */
-const LEAD_PAYLOAD_VERSION = 1
+/** The version written into every sealed payload now: 2 added the consent record. */
+const LEAD_PAYLOAD_VERSION = 2
 
-/** What a lead row keeps encrypted, as written now: checked strictly. */
-export const LeadPayload = v.object({
-  v: v.literal(LEAD_PAYLOAD_VERSION),
-  inquiry: Inquiry,
-  flags: v.array(LeadFlag),
-})
-
-export type LeadPayload = v.InferOutput<typeof LeadPayload>
+/** What a lead row keeps encrypted, as written now. */
+export interface LeadPayload {
+  v: typeof LEAD_PAYLOAD_VERSION
+  inquiry: SealedInquiry
+  flags: LeadFlag[]
+  consent: ConsentRecord
+}
 
 /**
  * Every payload version ever written, each read leniently: a lead is
@@ -25,6 +30,12 @@ const ReadPayload = v.variant('v', [
     v: v.optional(v.literal(1), 1),
     inquiry: StoredInquiry,
     flags: v.array(StoredLeadFlag),
+  }),
+  v.object({
+    v: v.literal(2),
+    inquiry: StoredInquiry,
+    flags: v.array(StoredLeadFlag),
+    consent: StoredConsentRecord,
   }),
 ])
 

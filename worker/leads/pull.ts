@@ -1,9 +1,11 @@
+import { sharingOf } from '../../shared/schemas/consent.ts'
 import type { PulledLead, PullRequest, PullResponse } from '../../shared/schemas/leads-api.ts'
 import { KeyringError, keyFor, keyringFor } from '../crypto/lead-cipher.ts'
 import { ApiError } from '../http/api-error.ts'
 import { logEvent } from '../http/log.ts'
 import { leaseLeads, nextKeyVersions, parkLeases, releaseLeases } from './lease.ts'
 import { openLead } from './payload.ts'
+import { pendingDeletions, recordReads } from './read-log.ts'
 
 class TamperedLead extends Error {
   override name = 'TamperedLead'
@@ -30,6 +32,7 @@ function keyringUnusable(error: KeyringError): ApiError {
  */
 export async function pullLeads(
   env: Pick<Env, 'LEADS' | 'LEADS_KEY'>,
+  reader: string,
   request: PullRequest,
   now = Date.now(),
 ): Promise<PullResponse> {
@@ -55,6 +58,8 @@ export async function pullLeads(
           attempts: row.attempts,
           inquiry: payload.inquiry,
           flags: payload.flags,
+          ...('consent' in payload ? { consent: payload.consent } : {}),
+          sharing: sharingOf('consent' in payload ? payload.consent : undefined),
         }
         return lead
       } catch (error) {
@@ -84,5 +89,20 @@ export async function pullLeads(
   const leads = opened.filter((item): item is PulledLead => typeof item === 'object')
   const unreadable = opened.filter((item): item is string => typeof item === 'string')
   await parkLeases(env.LEADS, unreadable, now + UNREADABLE_PARK_MS)
-  return { leads, skipped: unreadable.length }
+  // Recorded before the leads are handed out: a withdrawal must reach every coordinator who has one.
+  const [, deletions] = await env.LEADS.batch<{ id: string }>([
+    recordReads(
+      env.LEADS,
+      reader,
+      'pulled',
+      leads.map((lead) => lead.id),
+      now,
+    ),
+    pendingDeletions(env.LEADS, reader),
+  ])
+  return {
+    leads,
+    skipped: unreadable.length,
+    deletions: (deletions?.results ?? []).map((row) => row.id),
+  }
 }

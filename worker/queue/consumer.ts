@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import type { DeadLetterReason } from '../../shared/errors.ts'
 import { preScreenFlags } from '../../shared/schemas/inquiry.ts'
 import { KeyringError } from '../crypto/lead-cipher.ts'
+import { emailMac } from '../family/email-mac.ts'
 import { logEvent } from '../http/log.ts'
 import { insertDeadLetter, insertLeads, type NewLead } from '../leads/insert.ts'
 import { sealLead } from '../leads/payload.ts'
@@ -26,18 +27,23 @@ async function prepare(env: Env, body: unknown): Promise<Prepared> {
   const parsed = v.safeParse(InquiryMessage, body)
   if (!parsed.success) return { kind: 'dead', reason: 'malformed-message' }
   const message = parsed.output
-  let inquiry: Awaited<ReturnType<typeof openInquiry>>
+  let opened: Awaited<ReturnType<typeof openInquiry>>
   try {
-    inquiry = await openInquiry(env.LEADS_KEY, message)
+    opened = await openInquiry(env.LEADS_KEY, message)
   } catch (error) {
     // A broken keyring is the operator's to fix; retrying then succeeds.
     if (error instanceof KeyringError) throw error
     return { kind: 'dead', reason: 'unreadable-inquiry', inquiryId: message.id }
   }
+  const { inquiry, consent } = opened
   const flags = preScreenFlags(inquiry.preScreen)
   const binding = { id: message.id, partnerId: message.partnerId, receivedAt: message.receivedAt }
-  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags })
-  return { kind: 'lead', lead: { ...binding, sealed, attribution: inquiry.attribution } }
+  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags, consent })
+  const emailMacHex = await emailMac(env.LEADS_KEY, inquiry.email)
+  return {
+    kind: 'lead',
+    lead: { ...binding, sealed, attribution: inquiry.attribution, emailMac: emailMacHex },
+  }
 }
 
 export function inquiryIdOf(body: unknown): string | undefined {

@@ -1,6 +1,8 @@
 import { Hono } from 'hono'
 import { INQUIRY_LANGUAGES } from '../../shared/limits.ts'
 import { catalogFor, findPartner } from '../catalog/snapshot.ts'
+import { frameScript } from '../embed/frame-scripts.ts'
+import { framedOnly } from '../embed/framed-only.ts'
 import { embedHeaders, embedPage, escapeHtml } from '../embed/page.ts'
 import { requestPage } from '../embed/request-page.ts'
 import type { AppEnv } from '../types.ts'
@@ -19,9 +21,11 @@ const TITLES: Record<Lang, { page: string; missing: string }> = {
 /**
  * `/embed?partner=ID&lang=es`: the whole widget as a page, for sites that
  * cannot run a script tag (hosted WordPress). Only the partner's allowed
- * origins may frame it; an unknown or inactive partner gets a page no one may frame.
+ * origins may frame it; an unknown or inactive partner gets a page no one may
+ * frame; no one gets it outside a frame.
  */
 export const embedRoutes = new Hono<AppEnv>()
+  .use(framedOnly(toLang))
   .get('/', async (c) => {
     const lang = toLang(c.req.query('lang'))
     const catalog = await catalogFor(c)
@@ -40,16 +44,18 @@ export const embedRoutes = new Hono<AppEnv>()
         lang,
         title: `${TITLES[lang].page} · ${partner.name}`,
         body,
-        scripts: ['/widget.js', '/embed-frame.js'],
+        scripts: ['/widget.js', await frameScript(c.env.ASSETS, 'embed-frame')],
       }),
       200,
-      embedHeaders(partner.allowedOrigins, true),
+      embedHeaders(partner.allowedOrigins, { framesSelf: true }),
     )
   })
   /**
    * `/embed/request?partner=ID&clinics=A,B&lang=es&origin=ORIGIN`: the request
    * form, in a frame of this origin, so the partner's page never sees what a
-   * family types (worker/embed/request-page.ts says who may frame it).
+   * family types (worker/embed/request-page.ts says who may frame it). It
+   * renders Turnstile from TURNSTILE_SCRIPT_URL's origin, the one other
+   * origin its CSP names.
    */
   .get('/request', async (c) => {
     const lang = toLang(c.req.query('lang'))
@@ -62,12 +68,19 @@ export const embedRoutes = new Hono<AppEnv>()
         lang,
       },
       new URL(c.req.url).origin,
+      { siteKey: c.env.TURNSTILE_SITE_KEY, scriptUrl: c.env.TURNSTILE_SCRIPT_URL },
     )
     const html = embedPage({
       lang,
       title: page.title,
       body: page.body,
-      scripts: page.ok ? ['/embed-request.js'] : [],
+      scripts: page.ok ? [await frameScript(c.env.ASSETS, 'embed-request')] : [],
     })
-    return c.html(html, page.ok ? 200 : page.status, embedHeaders(page.frameAncestors))
+    return c.html(
+      html,
+      page.ok ? 200 : page.status,
+      embedHeaders(page.frameAncestors, {
+        ...(page.ok ? { challengeOrigin: new URL(c.env.TURNSTILE_SCRIPT_URL).origin } : {}),
+      }),
+    )
   })

@@ -2,8 +2,10 @@ import { Hono } from 'hono'
 import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
 import { inquiryExample } from '../../shared/openapi/examples.ts'
 import { Inquiry, type InquiryAccepted } from '../../shared/schemas/inquiry.ts'
+import { TURNSTILE_ACTION, TURNSTILE_TOKEN_HEADER } from '../../shared/turnstile.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { fingerprint } from '../crypto/lead-cipher.ts'
+import { receiptLink } from '../family/receipt.ts'
 import { ApiError } from '../http/api-error.ts'
 import { JSON_BODY_ERRORS, jsonBodyLimit, readJsonBody } from '../http/json-body.ts'
 import { logEvent } from '../http/log.ts'
@@ -17,8 +19,10 @@ import {
   releaseKey,
 } from '../intake/idempotency.ts'
 import { partnerCors } from '../intake/partner-cors.ts'
-import { enforceInquiryLimit } from '../intake/rate-limit.ts'
+import { enforceClientLimit, enforcePartnerCeiling } from '../intake/rate-limit.ts'
 import { withRegisteredCampaign } from '../intake/registered-campaign.ts'
+import { verifyTurnstile } from '../intake/siteverify.ts'
+import { wayIn } from '../intake/way-in.ts'
 import { sealInquiry } from '../queue/message.ts'
 import type { AppEnv } from '../types.ts'
 
@@ -39,14 +43,14 @@ export const inquiriesRoutes = new Hono<AppEnv>()
   .use(
     partnerCors({
       allowMethods: ['POST'],
-      allowHeaders: ['Content-Type', 'Idempotency-Key'],
+      allowHeaders: ['Content-Type', 'Idempotency-Key', TURNSTILE_TOKEN_HEADER],
       maxAgeSeconds: 600,
     }),
   )
   .post('/', jsonBodyLimit(MAX_INQUIRY_BYTES), async (c) => {
     const body = await readJsonBody(c)
     const rawPartnerId = (body as { partnerId?: unknown } | null)?.partnerId
-    await enforceInquiryLimit(
+    await enforceClientLimit(
       c.env.INQUIRY_LIMITER,
       rawPartnerId,
       c.req.header('CF-Connecting-IP') ?? 'local',
@@ -58,19 +62,7 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     if (!partner?.active) {
       throw new ApiError('unknown_partner', 'This site is not an active clinic-compare partner.')
     }
-    const origin = c.req.header('Origin')
-    // Browsers always send Origin on POST; its absence means a server-side client.
-    // The Worker's own origin is the /embed frame, which only allowed origins may frame.
-    if (
-      origin !== undefined &&
-      !partner.allowedOrigins.includes(origin) &&
-      origin !== new URL(c.req.url).origin
-    ) {
-      throw new ApiError(
-        'origin_not_allowed',
-        'This partner does not allow requests from this site.',
-      )
-    }
+    const way = await wayIn(c, catalog, partner)
 
     const sent = parseOrThrow(Inquiry, body, {
       code: 'invalid_inquiry',
@@ -86,6 +78,15 @@ export const inquiriesRoutes = new Hono<AppEnv>()
     const key = readIdempotencyKey(c.req.header('Idempotency-Key'))
     const receivedAt = Date.now()
     const id = key ? await inquiryIdForKey(partner.id, key) : crypto.randomUUID()
+    if (way.kind !== 'api-key') {
+      await verifyTurnstile(c.env, {
+        token: way.turnstileToken,
+        idempotencyKey: id,
+        hostname: way.hostname,
+        partnerId: partner.id,
+      })
+    }
+    await enforcePartnerCeiling(c.env.PARTNER_INQUIRY_LIMITER, partner.id)
     // The fingerprint is of what was sent, so a retry matches even if the
     // partner's campaigns changed in between; what is sealed is what is kept.
     const canonical = JSON.stringify(sent)
@@ -113,31 +114,33 @@ export const inquiriesRoutes = new Hono<AppEnv>()
       repeat = claim.kind === 'repeat'
     }
 
+    let receipt: string
     try {
       // A repeat is sent again: the consumer stores each id once, and this
       // covers a first attempt whose send failed after its key was recorded.
-      const message = await sealInquiry(
-        c.env.LEADS_KEY,
-        id,
-        receivedAt,
-        inquiry,
-        inquiry === sent ? canonical : undefined,
-      )
+      const message = await sealInquiry(c.env.LEADS_KEY, id, receivedAt, inquiry, {
+        json: inquiry === sent ? canonical : undefined,
+        formOrigin: c.req.header('Origin') ?? null,
+      })
+      receipt = await receiptLink(c.env.LEADS_KEY, new URL(c.req.url).origin, id, inquiry)
       await c.env.INQUIRIES.send(message, { contentType: 'json' })
     } catch (cause) {
       if (hash && !repeat) await releaseKey(c.env.LEADS, id, hash).catch(() => undefined)
       throw unavailable('queue_unavailable', cause)
     }
-    logEvent('info', 'inquiry.accepted', { id, partner: partner.id, repeat })
-    const accepted: InquiryAccepted = { id, status: 'queued' }
+    logEvent('info', 'inquiry.accepted', { id, partner: partner.id, way: way.kind, repeat })
+    const accepted: InquiryAccepted = { id, status: 'queued', receipt }
     return c.json(accepted, 202, repeat ? { 'Idempotent-Replayed': 'true' } : {})
   })
 
 export const inquiriesOperations: Operations = {
   'POST /': {
     operationId: 'sendInquiry',
+    security: ['turnstileToken', 'partnerApiKey'],
     summary: 'Send a family’s request for information about clinics',
-    description: `Accepted requests are queued and stored once as a lead. The same Idempotency-Key with the same body returns the same id (and \`Idempotent-Replayed: true\`) and never makes a second lead; the same key with another body is refused with \`idempotency_key_reused\`. Bodies over ${MAX_INQUIRY_BYTES} bytes are refused. Browsers may call it only from origins the partner allows.`,
+    description: `Accepted requests are queued and stored once as a lead. The same Idempotency-Key with the same body returns the same id (and \`Idempotent-Replayed: true\`) and never makes a second lead; the same key with another body is refused with \`idempotency_key_reused\`. Bodies over ${MAX_INQUIRY_BYTES} bytes are refused.
+
+Three ways in, none anonymous: (1) the request frame \`/embed/request\` on this Worker's origin, (2) a browser on one of the partner's allowed origins, both with a Cloudflare Turnstile token (action \`${TURNSTILE_ACTION}\`, cData the partner id) in the \`${TURNSTILE_TOKEN_HEADER}\` header, or (3) the partner's own server with its API key as \`Authorization: Bearer\`. No Origin and no key: 401; another partner's key: 403 \`forbidden\`; a missing or refused token: 403 \`challenge_failed\`.`,
     parameters: [
       {
         name: 'Idempotency-Key',
@@ -152,14 +155,20 @@ export const inquiriesOperations: Operations = {
       202: jsonResponse('Queued', 'InquiryAccepted', {
         id: '0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30',
         status: 'queued',
+        receipt:
+          'https://worker.example/my-request?lang=es#0b7c1e9a-3f52-8d41-9a6e-2c4f1d8b7e30.v1.Qm9ndXMgZXhhbXBsZSBvbmx5LCBub3QgYSByZWFsIE1BQw',
       }),
     },
     errors: [
       ...JSON_BODY_ERRORS,
       'invalid_idempotency_key',
+      'unauthorized',
+      'forbidden',
       'rate_limited',
       'unknown_partner',
       'origin_not_allowed',
+      'challenge_failed',
+      'challenge_unavailable',
       'invalid_inquiry',
       'idempotency_key_reused',
       'catalog_unavailable',

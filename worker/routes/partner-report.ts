@@ -6,12 +6,12 @@ import {
   reportParameters,
 } from '../../shared/openapi/reports.ts'
 import { PARTNER_REPORT_DIMENSIONS, reportQuery, wholeDays } from '../../shared/schemas/reports.ts'
+import { partnersHolding } from '../catalog/partner-secrets.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bearerToken } from '../http/token-digest.ts'
 import { parseOrThrow } from '../http/validate.ts'
 import { countPartnerLeads } from '../reports/lead-counts.ts'
-import { reportTokenOwners } from '../reports/partner-token.ts'
 import type { AppEnv } from '../types.ts'
 import { INVALID_REPORT_QUERY } from './reports.ts'
 
@@ -33,7 +33,7 @@ export async function partnerReport(c: Context<AppEnv, '/:id/report'>): Promise<
     )
   }
   const catalog = await catalogFor(c)
-  const owners = await reportTokenOwners(catalog.partners.values(), token)
+  const owners = await partnersHolding(catalog.partners.values(), token, (p) => p.reportTokenSha256)
   const id = c.req.param('id')
   if (owners.size === 0) {
     throw new ApiError('unauthorized', 'The report token is not valid.', {

@@ -11,12 +11,12 @@ export interface PurgeCounts {
 }
 
 /** A positive whole number of days, or undefined when the var is not one. */
-function retentionDays(value: string | undefined): number | undefined {
+export function retentionDays(value: string | undefined): number | undefined {
   const days = Number(value ?? '90')
   return Number.isInteger(days) && days >= 1 ? days : undefined
 }
 
-async function deleteInChunks(db: D1Database, sql: string, cutoff: number): Promise<number> {
+export async function deleteInChunks(db: D1Database, sql: string, cutoff: number): Promise<number> {
   let total = 0
   for (;;) {
     const { meta } = await db.prepare(sql).bind(cutoff, CHUNK).run()

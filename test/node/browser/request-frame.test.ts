@@ -167,9 +167,11 @@ describe.skipIf(missing)(
       const w = widget(page)
       const before = await leads.ids()
       const keys: (string | null)[] = []
+      const tokens: (string | null)[] = []
       let cut = true
       await page.route('**/v1/inquiries', async (route) => {
         keys.push(await route.request().headerValue('Idempotency-Key'))
+        tokens.push(await route.request().headerValue('CF-Turnstile-Response'))
         if (!cut) return route.continue()
         cut = false
         await route.fetch()
@@ -183,6 +185,9 @@ describe.skipIf(missing)(
       const id = await sendAndReadId(f)
       expect(keys).toHaveLength(2)
       expect(keys[1]).toBe(keys[0])
+      // The same Turnstile token: siteverify accepts it again with the same idempotency key.
+      expect(tokens[0]).toMatch(/^standin\./)
+      expect(tokens[1]).toBe(tokens[0])
       const after = await leads.waitFor(id)
       expect(after.filter((x) => !before.includes(x))).toEqual([id])
       await page.close()

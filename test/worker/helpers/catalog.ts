@@ -7,8 +7,21 @@ import { CATALOG_MAX, CatalogFile } from '../../../shared/schemas/catalog.ts'
 import { app } from '../../../worker/app.ts'
 import { forgetCatalog } from '../../../worker/catalog/snapshot.ts'
 
+/** The `demo` partner's API key in the tests' catalog, and its SHA-256 as the catalog keeps it. */
+export const DEMO_API_KEY = 'test-api-key-demo-0123456789abcdef'
+const DEMO_API_KEY_SHA256 = '2e8e70db06f2dba94977c2ea43f5ebeeb7a14625101f5f3a9249ea16975c1b1f'
+/** A key the catalog gives `demo-inactive`: valid, but another partner's. */
+export const OTHER_API_KEY = 'test-api-key-other-0123456789abcdef'
+const OTHER_API_KEY_SHA256 = 'd4b9e87197e120b0c3be78ccdafb6f6c57d30b94b85ef4045984ee2e0f2a3afe'
+
+/** The sample catalog, with API keys for its partners as the operator would add them. */
 export function sampleCatalog(): CatalogFile {
-  return v.parse(CatalogFile, structuredClone(sample))
+  const catalog = v.parse(CatalogFile, structuredClone(sample))
+  for (const partner of catalog.partners) {
+    if (partner.id === 'demo') partner.apiKeySha256 = [DEMO_API_KEY_SHA256]
+    if (partner.id === 'demo-inactive') partner.apiKeySha256 = [OTHER_API_KEY_SHA256]
+  }
+  return catalog
 }
 
 /** The catalog with every exchange rate dated `date`: fresh or stale whatever today is. */

@@ -1,6 +1,13 @@
 import { env } from 'cloudflare:workers'
+import { standinToken } from '../../../scripts/lib/turnstile-token.ts'
+import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import type { InquiryInput } from '../../../shared/schemas/inquiry.ts'
-import { call, ORIGIN } from './http.ts'
+import {
+  TURNSTILE_ACTION,
+  TURNSTILE_TEST_SITE_KEYS,
+  TURNSTILE_TOKEN_HEADER,
+} from '../../../shared/turnstile.ts'
+import { call, ORIGIN, WORKER_HOSTNAME } from './http.ts'
 
 export function validInquiry(overrides: Partial<InquiryInput> = {}): InquiryInput {
   return {
@@ -22,7 +29,7 @@ export function validInquiry(overrides: Partial<InquiryInput> = {}): InquiryInpu
       geneticSyndrome: 'not-sure',
     },
     consent: true,
-    consentVersion: '2026-11-01',
+    consentVersion: CURRENT_NOTICE_VERSION,
     ...overrides,
   }
 }
@@ -34,11 +41,38 @@ export function nextClientIp(): string {
   return `198.51.100.${client % 250}-${client}`
 }
 
+/** A token of the local Turnstile stand-in, as the frame of `partnerId` would get it. */
+export function challengeToken(
+  partnerId: unknown,
+  overrides: { hostname?: string; action?: string } = {},
+): string {
+  return standinToken({
+    hostname: overrides.hostname ?? WORKER_HOSTNAME,
+    action: overrides.action ?? TURNSTILE_ACTION,
+    cdata: typeof partnerId === 'string' ? partnerId : '',
+    sitekey: TURNSTILE_TEST_SITE_KEYS.alwaysPasses,
+  })
+}
+
+function partnerIdOf(body: unknown): unknown {
+  if (typeof body !== 'string') return (body as { partnerId?: unknown } | null)?.partnerId
+  try {
+    return (JSON.parse(body) as { partnerId?: unknown } | null)?.partnerId
+  } catch {
+    return undefined
+  }
+}
+
 export interface PostOptions {
+  /** Default: a partner's allowed origin; null: none, as a server sends. */
   origin?: string | null
   key?: string
   ip?: string
   contentType?: string
+  /** Default: a fresh stand-in token for the body's partner; null: none. */
+  turnstile?: string | null
+  /** An `Authorization` header, for the partner's server way in. */
+  authorization?: string
 }
 
 export function postInquiry(body: unknown, options: PostOptions = {}): Promise<Response> {
@@ -48,6 +82,13 @@ export function postInquiry(body: unknown, options: PostOptions = {}): Promise<R
   }
   if (options.origin !== null) headers.Origin = options.origin ?? ORIGIN
   if (options.key) headers['Idempotency-Key'] = options.key
+  if (options.authorization) headers.Authorization = options.authorization
+  const partnerId = partnerIdOf(body)
+  if (options.turnstile !== null && !options.authorization) {
+    // Issued on the page that sends: the partner's own, or the Worker's frame.
+    const hostname = headers.Origin ? new URL(headers.Origin).hostname : WORKER_HOSTNAME
+    headers[TURNSTILE_TOKEN_HEADER] = options.turnstile ?? challengeToken(partnerId, { hostname })
+  }
   return call('/v1/inquiries', {
     method: 'POST',
     headers,

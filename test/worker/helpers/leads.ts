@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:workers'
+import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import { type Inquiry, preScreenFlags } from '../../../shared/schemas/inquiry.ts'
+import { consentRecord } from '../../../worker/family/consent.ts'
 import { insertLead } from '../../../worker/leads/insert.ts'
 import { sealLead } from '../../../worker/leads/payload.ts'
 import { call, json } from './http.ts'
@@ -27,7 +29,8 @@ export function sampleInquiry(overrides: Partial<Inquiry> = {}): Inquiry {
       geneticSyndrome: 'no',
     },
     consent: true,
-    consentVersion: 'sample-2026-11',
+    shareWithClinics: false,
+    consentVersion: CURRENT_NOTICE_VERSION,
     ...overrides,
   }
 }
@@ -40,7 +43,11 @@ export async function seedLead(
   const inquiry = options.inquiry ?? sampleInquiry()
   const flags = preScreenFlags(inquiry.preScreen)
   const binding = { id, partnerId: inquiry.partnerId, receivedAt: options.receivedAt ?? Date.now() }
-  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags })
+  const consent = await consentRecord(inquiry, {
+    receivedAt: binding.receivedAt,
+    formOrigin: null,
+  })
+  const sealed = await sealLead(env.LEADS_KEY, binding, { inquiry, flags, consent })
   await insertLead(env.LEADS, { ...binding, sealed, attribution: inquiry.attribution })
 }
 
@@ -73,14 +80,22 @@ export interface WireLead {
   attempts: number
   inquiry: Inquiry
   flags: { question: string; answer: string }[]
+  consent?: Record<string, unknown>
+  sharing: 'share-with-clinics' | 'do-not-share-with-clinics'
 }
 
 export async function pull(body: unknown = {}, token = TOKEN) {
   const response = await call('/v1/leads/pull', authed(body, token))
-  return { response, body: await json<{ leads: WireLead[]; skipped: number }>(response) }
+  return {
+    response,
+    body: await json<{ leads: WireLead[]; skipped: number; deletions: string[] }>(response),
+  }
 }
 
 export async function ack(body: unknown, token = TOKEN) {
   const response = await call('/v1/leads/ack', authed(body, token))
-  return { response, body: await json<{ acked: number; retried: number }>(response) }
+  return {
+    response,
+    body: await json<{ acked: number; retried: number; deletionsAcked: number }>(response),
+  }
 }

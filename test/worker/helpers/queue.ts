@@ -1,4 +1,6 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { env } from 'cloudflare:workers'
+import { handleQueue } from '../../../worker/queue/dispatch.ts'
 /** A Queue producer that keeps what is sent, for a test to deliver as it chooses. */
 export function recordingQueue() {
   const sent: unknown[] = []
@@ -55,4 +57,20 @@ export function queueWithLimits(options: { refuses?: string } = {}) {
     },
   } as unknown as Queue
   return { queue, batches, sent }
+}
+
+/** Delivers bodies to the Worker's queue handler as one batch of `queue`, as the runtime would. */
+export async function deliver(queue: string, bodies: unknown[], bindings: Env = env, attempts = 1) {
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({
+      id: `msg-${crypto.randomUUID()}-${i}`,
+      timestamp: new Date(),
+      attempts,
+      body,
+    })),
+  )
+  const ctx = createExecutionContext()
+  await handleQueue(batch, bindings)
+  return { batch, result: await getQueueResult(batch, ctx) }
 }

@@ -4,17 +4,20 @@ import {
   CHILD_AGE_YEARS_MIN,
   MAX_MESSAGE_LENGTH,
 } from '../../../shared/limits.ts'
+import { CURRENT_NOTICE_VERSION } from '../../../shared/privacy/versions.ts'
 import type { Attribution } from '../../../shared/schemas/attribution.ts'
 import {
   CONTACT_CHANNELS,
   PRE_SCREEN_ANSWERS,
   PRE_SCREEN_QUESTIONS,
 } from '../../../shared/schemas/inquiry.ts'
+import type { Challenge } from '../request/turnstile.ts'
 import type { Lang } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
+import { Consents, ReceiptLink } from './consents.tsx'
 import { countries } from './countries.ts'
 import css from './form.css'
-import { consentVersion, formStrings } from './strings.ts'
+import { formStrings } from './strings.ts'
 import { newKey, sendInquiry } from './submit.ts'
 import { check, fieldErrors, initialValues, toInquiry, type Values } from './values.ts'
 
@@ -25,13 +28,15 @@ export interface FormProps {
   apiBase: string
   /** Where on the partner's site the request starts (utm_*, path, campaign): never about the family. */
   attribution: Attribution | undefined
+  /** Turnstile in the frame: each submission carries a token the Worker verifies. */
+  challenge: Challenge
   onSubmitted: (requestId: string) => void
   /** A failed send, as an error code (`inquiry_network`, ...) and the HTTP status if any. */
   onError: (code: string, status?: number) => void
   onClose: () => void
 }
 
-type Status = { kind: 'idle' | 'sending' | 'sent' | 'failed'; text: string }
+type Status = { kind: 'idle' | 'sending' | 'sent' | 'failed'; text: string; receipt?: string }
 
 interface State {
   values: Values
@@ -94,7 +99,7 @@ export class InquiryForm extends Component<FormProps, State> {
     }
     const clinicIds = clinics.map((c) => c.id)
     const body = {
-      ...toInquiry(values, partner, clinicIds, consentVersion(lang)),
+      ...toInquiry(values, partner, clinicIds, { version: CURRENT_NOTICE_VERSION, lang }),
       attribution: this.props.attribution,
     }
     const found = fieldErrors(check(body), t, values.phone.trim() === '')
@@ -105,15 +110,24 @@ export class InquiryForm extends Component<FormProps, State> {
       return
     }
     this.#key ??= newKey()
+    const key = this.#key
     this.setState({ errors: found, status: { kind: 'sending', text: t.sending } })
-    const result = await sendInquiry(apiBase, body, this.#key, this.#abort.signal)
+    const token = await this.props.challenge.token(key)
+    if (this.#abort.signal.aborted) return
+    if (token === null) {
+      this.setState({ status: { kind: 'failed', text: t.failed.challenge } })
+      onError('inquiry_challenge')
+      return
+    }
+    const result = await sendInquiry(apiBase, body, key, token, this.#abort.signal)
     if (this.#abort.signal.aborted) return
     if (result.ok) {
-      this.setState({ status: { kind: 'sent', text: t.sent(result.id) } })
+      this.setState({ status: { kind: 'sent', text: t.sent(result.id), receipt: result.receipt } })
       onSubmitted(result.id)
       return
     }
     onError(`inquiry_${result.kind}`, result.status)
+    if (result.kind === 'challenge') this.props.challenge.reset()
     if (result.issues?.length) {
       this.setState({ errors: fieldErrors(result.issues, t, values.phone.trim() === '') })
       this.#focusFirstError = true
@@ -124,6 +138,7 @@ export class InquiryForm extends Component<FormProps, State> {
       rate: f.rate(result.retryAfter ?? 30),
       unavailable: f.unavailable(result.retryAfter ?? 30),
       forbidden: f.forbidden,
+      challenge: f.challenge,
       invalid: f.invalid,
       other: f.other,
     }[result.kind]
@@ -187,6 +202,7 @@ export class InquiryForm extends Component<FormProps, State> {
         <div class="status" role="alert">
           {failed && <strong class="err">{status.text}</strong>}
         </div>
+        {sent && status.receipt && <ReceiptLink lang={lang} url={status.receipt} />}
         {sent ? (
           <button type="button" class="sec" onClick={onClose}>
             {t.done}
@@ -296,19 +312,14 @@ export class InquiryForm extends Component<FormProps, State> {
                 )
               })}
             </fieldset>
-            <div class="f">
-              <label class="opt">
-                <input
-                  type="checkbox"
-                  {...describe('consent')}
-                  checked={values.consent}
-                  onChange={(e) => set({ consent: e.currentTarget.checked })}
-                />
-                <span>{t.consent}</span>
-              </label>
-              <span class="muted">{t.consentVersion(consentVersion(lang))}</span>
-              {error('consent')}
-            </div>
+            <Consents
+              lang={lang}
+              apiBase={this.props.apiBase}
+              values={values}
+              set={set}
+              invalid={Boolean(errors.consent)}
+              error={error('consent')}
+            />
             {/* The trap: no label, name or autocomplete token that autofill matches to anything. */}
             <div class="hp" aria-hidden="true">
               <label>
@@ -325,6 +336,8 @@ export class InquiryForm extends Component<FormProps, State> {
                 />
               </label>
             </div>
+            {/* Turnstile's container lives in the page (light DOM), shown here. */}
+            <slot name="challenge" />
             <div class="bar">
               <button type="button" class="sec" onClick={onClose}>
                 {t.cancel}

@@ -32,9 +32,13 @@ const en = {
       'Has your child been diagnosed with a genetic syndrome such as Fragile X or Rett?',
   } satisfies Record<PreScreenQuestion, string>,
   answers: { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' },
+  consentTitle: 'Your consent',
+  consentIntro: 'Please read the privacy notice before you send:',
+  noticeLink: (v: string) => `Privacy notice (version ${v}, opens in a new tab)`,
   consent:
-    'I agree that the booking service may store these details, including the health answers, and share them with the clinics I chose, only to answer this request.',
-  consentVersion: (v: string) => `Consent text version ${v}`,
+    'Required: I agree that the booking service keeps these details, including the health answers, and uses them only to answer this request.',
+  shareWithClinics:
+    'Optional: the booking service may also share these details with the clinics I chose. Without this, nothing is passed to the clinics.',
   website: 'Leave this field empty',
   send: 'Send request',
   sendAgain: 'Try sending again',
@@ -45,6 +49,8 @@ const en = {
     n === 1 ? 'Please check 1 field marked below.' : `Please check ${n} fields marked below.`,
   sent: (id: string) =>
     `Thank you. Your request was sent and a coordinator will write to you. Request id: ${id}`,
+  keepLink: 'Keep this link to see or delete your request:',
+  receiptName: 'Your request: see or delete it',
   failed: {
     network:
       'Your request was not sent: the connection failed. Everything you typed is still here; press “Try sending again”.',
@@ -55,6 +61,8 @@ const en = {
     forbidden: 'Requests cannot be sent from this page. Please contact the site owner.',
     invalid: 'Some answers need a change; see the fields marked below.',
     other: 'Your request was not sent. Everything you typed is still here; please try again.',
+    challenge:
+      'Your request was not sent: we could not confirm it comes from a person. Everything you typed is still here. Check your connection, wait a moment and press “Try sending again”; if it keeps failing, reload the page.',
     trap: 'Your request was not sent: a hidden field was filled in, perhaps by your browser’s autofill. We emptied it; everything you typed is still here. Press “Send request” again.',
   },
   errors: {
@@ -101,9 +109,13 @@ const es: FormStrings = {
     geneticSyndrome: '¿Tiene diagnosticado un síndrome genético como X frágil o Rett?',
   },
   answers: { yes: 'Sí', no: 'No', 'not-sure': 'No estoy seguro' },
+  consentTitle: 'Su consentimiento',
+  consentIntro: 'Lea el aviso de privacidad antes de enviar:',
+  noticeLink: (v: string) => `Aviso de privacidad (versión ${v}, se abre en otra pestaña)`,
   consent:
-    'Acepto que el servicio de reservas guarde estos datos, incluidas las respuestas de salud, y los comparta con las clínicas elegidas, solo para responder a esta solicitud.',
-  consentVersion: (v: string) => `Versión del texto de consentimiento ${v}`,
+    'Obligatorio: acepto que el servicio de reservas guarde estos datos, incluidas las respuestas de salud, y los use solo para responder a esta solicitud.',
+  shareWithClinics:
+    'Opcional: el servicio de reservas puede además compartir estos datos con las clínicas elegidas. Sin esto, no se pasa nada a las clínicas.',
   website: 'Deje este campo vacío',
   send: 'Enviar solicitud',
   sendAgain: 'Intentar enviar de nuevo',
@@ -114,6 +126,8 @@ const es: FormStrings = {
     n === 1 ? 'Revise 1 campo marcado abajo.' : `Revise ${n} campos marcados abajo.`,
   sent: (id: string) =>
     `Gracias. Su solicitud se envió y un coordinador le escribirá. Número de solicitud: ${id}`,
+  keepLink: 'Guarde este enlace para ver o eliminar su solicitud:',
+  receiptName: 'Su solicitud: verla o eliminarla',
   failed: {
     network:
       'Su solicitud no se envió: falló la conexión. Todo lo que escribió sigue aquí; pulse «Intentar enviar de nuevo».',
@@ -125,6 +139,8 @@ const es: FormStrings = {
       'No se pueden enviar solicitudes desde esta página. Contacte con el dueño del sitio.',
     invalid: 'Algunas respuestas necesitan un cambio; vea los campos marcados abajo.',
     other: 'Su solicitud no se envió. Todo lo que escribió sigue aquí; inténtelo de nuevo.',
+    challenge:
+      'Su solicitud no se envió: no pudimos confirmar que la envía una persona. Todo lo que escribió sigue aquí. Revise su conexión, espere un momento y pulse «Intentar enviar de nuevo»; si sigue fallando, recargue la página.',
     trap: 'Su solicitud no se envió: se llenó un campo oculto, quizá por el autocompletado de su navegador. Lo vaciamos; todo lo que escribió sigue aquí. Pulse «Enviar solicitud» otra vez.',
   },
   errors: {
@@ -144,6 +160,3 @@ const es: FormStrings = {
 }
 
 export const formStrings = (lang: Lang): FormStrings => (lang === 'es' ? es : en)
-
-/** The consent text differs per language, so its version names the language too. */
-export const consentVersion = (lang: Lang) => `2026-11.1-${lang}`

@@ -1,12 +1,13 @@
 import type { ErrorBody, ErrorIssue } from '../../../shared/schemas/api.ts'
 import type { InquiryAccepted, InquiryInput } from '../../../shared/schemas/inquiry.ts'
+import { TURNSTILE_TOKEN_HEADER } from '../../../shared/turnstile.ts'
 import { apiUrl } from '../api-url.ts'
 
 export type SendResult =
-  | { ok: true; id: string }
+  | { ok: true; id: string; receipt: string | undefined }
   | {
       ok: false
-      kind: 'network' | 'invalid' | 'rate' | 'unavailable' | 'forbidden' | 'other'
+      kind: 'network' | 'invalid' | 'rate' | 'unavailable' | 'forbidden' | 'challenge' | 'other'
       status?: number
       retryAfter?: number
       issues?: ErrorIssue[]
@@ -29,18 +30,26 @@ const KINDS: Record<number, Exclude<SendResult, { ok: true }>['kind']> = {
   503: 'unavailable',
 }
 
-/** POST /v1/inquiries; a retry passes the same key so the Worker keeps one lead. */
+/**
+ * POST /v1/inquiries; a retry passes the same key so the Worker keeps one
+ * lead, and the Turnstile token that key was first sent with.
+ */
 export async function sendInquiry(
   base: string,
   body: InquiryInput,
   key: string,
+  turnstileToken: string,
   signal?: AbortSignal,
 ): Promise<SendResult> {
   let response: Response
   try {
     response = await fetch(apiUrl(base, 'v1/inquiries'), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': key,
+        [TURNSTILE_TOKEN_HEADER]: turnstileToken,
+      },
       body: JSON.stringify(body),
       signal,
     })
@@ -50,11 +59,15 @@ export async function sendInquiry(
   const json = (await response.json().catch(() => null)) as Partial<
     InquiryAccepted & ErrorBody
   > | null
-  if (response.status === 202 && typeof json?.id === 'string') return { ok: true, id: json.id }
+  if (response.status === 202 && typeof json?.id === 'string') {
+    // The receipt link stays in the frame (never in a message to the partner's page).
+    const receipt = typeof json.receipt === 'string' ? json.receipt : undefined
+    return { ok: true, id: json.id, receipt }
+  }
   const retryAfter = Number(response.headers.get('Retry-After'))
   return {
     ok: false,
-    kind: KINDS[response.status] ?? 'other',
+    kind: json?.error === 'challenge_failed' ? 'challenge' : (KINDS[response.status] ?? 'other'),
     status: response.status,
     retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30,
     issues: json?.issues,

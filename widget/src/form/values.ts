@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import type { NoticeVersion } from '../../../shared/privacy/versions.ts'
 import type { ErrorIssue } from '../../../shared/schemas/api.ts'
 import {
   Inquiry,
@@ -21,6 +22,7 @@ export interface Values {
   message: string
   preScreen: Record<PreScreenQuestion, string>
   consent: boolean
+  shareWithClinics: boolean
   website: string
 }
 
@@ -36,6 +38,7 @@ export function initialValues(lang: Lang): Values {
     message: '',
     preScreen: Object.fromEntries(PRE_SCREEN_QUESTIONS.map((q) => [q, ''])) as Values['preScreen'],
     consent: false,
+    shareWithClinics: false,
     website: '',
   }
 }
@@ -46,7 +49,7 @@ export function toInquiry(
   values: Values,
   partnerId: string,
   clinicIds: string[],
-  consentVersion: string,
+  notice: { version: NoticeVersion; lang: Lang },
 ): InquiryInput {
   const age = values.childAgeYears.trim()
   return {
@@ -63,7 +66,9 @@ export function toInquiry(
     message: optional(values.message),
     preScreen: values.preScreen as InquiryInput['preScreen'],
     consent: values.consent as true,
-    consentVersion,
+    shareWithClinics: values.shareWithClinics,
+    consentVersion: notice.version,
+    noticeLanguage: notice.lang,
     website: optional(values.website),
   }
 }

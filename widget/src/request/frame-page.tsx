@@ -9,6 +9,7 @@ import { InquiryForm } from '../form/form.tsx'
 import { type Lang, toLang } from '../lang.ts'
 import { widgetSheet } from '../styles.ts'
 import { type FrameMessage, frameMessage, readHostMessage } from './messages.ts'
+import { turnstileChallenge } from './turnstile.ts'
 
 interface FrameConfig {
   partner: string
@@ -16,6 +17,7 @@ interface FrameConfig {
   /** The partner page's origin: the only one messages go to and come from. */
   parentOrigin: string
   clinics: { id: string; name: string }[]
+  turnstile: { siteKey: string; scriptUrl: string }
 }
 
 function readConfig(mount: HTMLElement): FrameConfig {
@@ -25,6 +27,7 @@ function readConfig(mount: HTMLElement): FrameConfig {
     lang: toLang(d.lang),
     parentOrigin: d.origin ?? '',
     clinics: JSON.parse(d.clinics ?? '[]') as FrameConfig['clinics'],
+    turnstile: { siteKey: d.turnstileSitekey ?? '', scriptUrl: d.turnstileScript ?? '' },
   }
 }
 
@@ -36,6 +39,13 @@ function start(mount: HTMLElement) {
   // The widget put the partner page's attribution in this frame's URL.
   const attribution = frameAttribution(new URLSearchParams(location.search))
   const post = (message: FrameMessage) => window.parent.postMessage(message, config.parentOrigin)
+  const container = document.getElementById('cc-challenge') ?? mount
+  const challenge = turnstileChallenge({
+    ...config.turnstile,
+    partner: config.partner,
+    lang: config.lang,
+    container,
+  })
   const shadow = mount.attachShadow({ mode: 'open' })
   shadow.adoptedStyleSheets = [widgetSheet()]
   document.body.style.margin = '0'
@@ -50,6 +60,7 @@ function start(mount: HTMLElement) {
           clinics={config.clinics}
           apiBase={location.origin}
           attribution={attribution}
+          challenge={challenge}
           onSubmitted={(id) => post(frameMessage.submitted(id))}
           onError={(code, status) => post(frameMessage.error(code, status))}
           onClose={() => post(frameMessage.closed())}
