@@ -10,7 +10,8 @@ if (!result.ok) {
   printProblems(file, result.problems)
   process.exit(1)
 }
-const { clinics, packages, partners } = result.catalog
+const { clinics, packages, partners, operators, exchangeRates } = result.catalog
+const rates = `${exchangeRates.length} exchange rate${exchangeRates.length === 1 ? '' : 's'}`
 console.log(
-  `${file}: valid (${clinics.length} clinics, ${packages.length} packages, ${partners.length} partners)`,
+  `${file}: valid (${clinics.length} clinics, ${packages.length} packages, ${partners.length} partners, ${operators.length} operators, ${rates})`,
 )

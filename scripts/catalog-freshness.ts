@@ -1,4 +1,4 @@
-import { utcDay } from '../shared/rules/warnings.ts'
+import { utcDay } from '../shared/rules/freshness.ts'
 import { checkCatalogFile, printProblems } from './lib/catalog-file.ts'
 import {
   describeTarget,
@@ -14,7 +14,9 @@ import { DEFAULT_MAX_AGE_DAYS, formatFreshness, licenceFreshness } from './lib/f
 import { readLiveCatalog, reportLeftOut } from './lib/live-catalog.ts'
 
 const usage = `Usage: npm run catalog:freshness -- [--days N] [--as-of YYYY-MM-DD] (${TARGET_USAGE} | --file FILE)
-Lists every licence by verification age, oldest first. Exit 1 when one is older than N days (default ${DEFAULT_MAX_AGE_DAYS}).`
+Lists every licence by verification age, oldest first, then every fact resting on old evidence, a weaker
+method than a document seen, or (a rating) no source, and the exchange rates, stale ones marked.
+Exit 1 when a licence is older than N days (default ${DEFAULT_MAX_AGE_DAYS}).`
 
 function positiveInteger(text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback
@@ -72,6 +74,10 @@ await runCli(
         ? `${stale} licence${stale === 1 ? '' : 's'} verified more than ${maxAgeDays} days ago: verify again.`
         : `Every licence was verified within ${maxAgeDays} days.`,
     )
+    // The exit code stays the design's contract (licences by --days); the flags are listed
+    // for the operator, and the families' stale sign already follows the same rule.
+    const flagged = freshness.facts.length
+    if (flagged > 0) console.log(`Flagged above: ${flagged} fact${flagged === 1 ? '' : 's'}.`)
     return stale > 0 ? EXIT.found : EXIT.ok
   },
   EXIT.error,

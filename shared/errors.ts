@@ -72,6 +72,11 @@ export const ERRORS = {
     meaning: 'The lead store does not answer; nothing was stored',
     headers: ['Retry-After'],
   },
+  history_unavailable: {
+    status: 503,
+    meaning: 'The catalog history cannot be read right now',
+    headers: ['Retry-After'],
+  },
   queue_unavailable: {
     status: 503,
     meaning: 'The queue does not accept messages; nothing was stored or marked',

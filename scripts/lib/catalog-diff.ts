@@ -4,6 +4,8 @@ const COLLECTIONS = [
   ['clinics', 'clinic'],
   ['packages', 'package'],
   ['partners', 'partner'],
+  ['operators', 'operator'],
+  ['exchangeRates', 'rate'],
 ] as const
 
 type Collection = (typeof COLLECTIONS)[number][0]

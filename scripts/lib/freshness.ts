@@ -1,9 +1,13 @@
 import {
-  clinicWarnings,
+  FRESHNESS_FLAGS,
+  FRESHNESS_MEANINGS,
+  type FreshnessFlag,
+  flaggedFacts,
+  isStaleRate,
   verificationAgeDays,
-  WARNING_MEANINGS,
-  type WarningCode,
-} from '../../shared/rules/warnings.ts'
+} from '../../shared/rules/freshness.ts'
+import { RATE_MAX_AGE_DAYS } from '../../shared/rules/rates.ts'
+import { clinicWarnings, WARNING_MEANINGS, type WarningCode } from '../../shared/rules/warnings.ts'
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
 
 export const DEFAULT_MAX_AGE_DAYS = 180
@@ -23,11 +27,24 @@ interface LicenceAge {
   warnings: WarningCode[]
 }
 
+interface FlaggedFact {
+  clinicId: string
+  /** Where the fact sits: `licences.stemCellBank`, `packages.<id>`, `rating`... */
+  fact: string
+  method: string
+  checkedAt: string
+  flags: FreshnessFlag[]
+}
+
 export interface Freshness {
   /** Every licence, oldest verification first. */
   licences: LicenceAge[]
   /** Clinics with no licence on record, and so nothing to re-verify. */
   unlicensed: { clinicId: string; warnings: WarningCode[] }[]
+  /** Every fact the freshness rule flags (old evidence, a weak method, a rating without source). */
+  facts: FlaggedFact[]
+  /** Every exchange rate, and whether it is past RATE_MAX_AGE_DAYS. */
+  rates: { id: string; date: string; stale: boolean }[]
 }
 
 export function licenceFreshness(catalog: CatalogFile, now: number): Freshness {
@@ -44,8 +61,8 @@ export function licenceFreshness(catalog: CatalogFile, now: number): Freshness {
         clinicId: clinic.id,
         licence: kind,
         number: licence.number,
-        verifiedAt: licence.verifiedAt,
-        ageDays: verificationAgeDays(licence.verifiedAt, now),
+        verifiedAt: licence.provenance.checkedAt,
+        ageDays: verificationAgeDays(licence.provenance.checkedAt, now),
         warnings,
       })
     }
@@ -54,7 +71,28 @@ export function licenceFreshness(catalog: CatalogFile, now: number): Freshness {
   licences.sort(
     (a, b) => a.verifiedAt.localeCompare(b.verifiedAt) || a.clinicId.localeCompare(b.clinicId),
   )
-  return { licences, unlicensed }
+  const facts = catalog.clinics.flatMap((clinic) =>
+    flaggedFacts(
+      clinic,
+      catalog.packages.filter((p) => p.clinicId === clinic.id),
+      now,
+    ).map((f) => ({
+      clinicId: clinic.id,
+      fact: f.fact,
+      method: f.provenance.method,
+      checkedAt: f.provenance.checkedAt,
+      flags: f.flags,
+    })),
+  )
+  facts.sort(
+    (a, b) => a.checkedAt.localeCompare(b.checkedAt) || a.clinicId.localeCompare(b.clinicId),
+  )
+  const rates = catalog.exchangeRates.map((r) => ({
+    id: r.id,
+    date: r.date,
+    stale: isStaleRate(r.date, now),
+  }))
+  return { licences, unlicensed, facts, rates }
 }
 
 function table(rows: string[][]): string[] {
@@ -89,6 +127,26 @@ export function formatFreshness(freshness: Freshness, maxAgeDays: number): strin
   if (shown.size > 0) lines.push('', 'Warning signs:')
   for (const code of Object.keys(WARNING_MEANINGS) as WarningCode[]) {
     if (shown.has(code)) lines.push(`  ${code}: ${WARNING_MEANINGS[code]}`)
+  }
+  lines.push('', 'Facts to check again or on firmer evidence, oldest first:')
+  if (freshness.facts.length === 0) lines.push('  (none)')
+  else {
+    const rows = [['CHECKED', 'CLINIC', 'FACT', 'METHOD', 'FLAGS']]
+    for (const f of freshness.facts) {
+      rows.push([f.checkedAt, f.clinicId, f.fact, f.method, f.flags.join(', ')])
+    }
+    lines.push(...table(rows).map((l) => `  ${l}`))
+  }
+  const flags = new Set(freshness.facts.flatMap((f) => f.flags))
+  for (const flag of FRESHNESS_FLAGS) {
+    if (flags.has(flag)) lines.push(`  ${flag}: ${FRESHNESS_MEANINGS[flag]}`)
+  }
+  lines.push('', `Exchange rates (stale after ${RATE_MAX_AGE_DAYS} days):`)
+  if (freshness.rates.length === 0) lines.push('  (none)')
+  for (const r of freshness.rates) {
+    lines.push(
+      `  ${r.id}  ${r.date}  ${r.stale ? `STALE: not used; publish a current rate` : 'fresh'}`,
+    )
   }
   return lines
 }

@@ -72,7 +72,7 @@ export async function readLiveCatalog(target: Target): Promise<LiveCatalog> {
       if (manifest.problem.kind === 'invalid') {
         throw new CliError(`The manifest in KV is not valid: ${manifest.problem.issues.join(', ')}`)
       }
-      const empty = { clinics: [], packages: [], partners: [] }
+      const empty = { clinics: [], packages: [], partners: [], operators: [], exchangeRates: [] }
       return { manifest: undefined, catalog: empty, problems: [], orphanPackages: [] }
     }
     const values = await bulkGet(target, manifestRecordKeys(manifest.value), dir)

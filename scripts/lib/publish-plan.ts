@@ -6,6 +6,8 @@ import { readLiveCatalog, reportLeftOut } from './live-catalog.ts'
 
 export interface PublishPlan {
   catalog: CatalogFile
+  /** What the target serves now. */
+  live: CatalogFile
   diff: CatalogDiff
 }
 
@@ -27,5 +29,5 @@ export async function planPublish(file: string, target: Target): Promise<Publish
   const diff = diffCatalogs(live.catalog, checked.catalog)
   for (const line of formatDiff(diff)) console.log(line)
   console.log(`${file} against ${describeTarget(target)}: ${diffSummary(diff)}.`)
-  return { catalog: checked.catalog, diff }
+  return { catalog: checked.catalog, live: live.catalog, diff }
 }

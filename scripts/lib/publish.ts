@@ -16,7 +16,7 @@ async function wranglerOrThrow(args: string[], what: string): Promise<string> {
   return result.stdout
 }
 
-const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:']
+const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:', 'operator:', 'rate:']
 
 /**
  * Publishes a validated catalog: every record first, then the manifest that

@@ -1,8 +1,10 @@
 import * as v from 'valibot'
 import { type CatalogFile, CatalogManifest, catalogKeys } from '../schemas/catalog.ts'
 import { Clinic } from '../schemas/clinic.ts'
+import { ExchangeRate } from '../schemas/exchange-rate.ts'
 import { Package } from '../schemas/package.ts'
 import { Partner } from '../schemas/partner.ts'
+import { Operator } from '../schemas/provenance.ts'
 
 /**
  * The most keys one bulk KV read may name. A bulk read counts as one of the
@@ -59,6 +61,8 @@ export function manifestRecordKeys(manifest: CatalogManifest): string[] {
     ...manifest.clinics.map(catalogKeys.clinic),
     ...manifest.packages.map(catalogKeys.package),
     ...manifest.partners.map(catalogKeys.partner),
+    ...manifest.operators.map(catalogKeys.operator),
+    ...manifest.exchangeRates.map(catalogKeys.rate),
   ]
 }
 
@@ -116,8 +120,20 @@ export function assembleCatalog(
   const clinics = collect(manifest.clinics, catalogKeys.clinic, Clinic, values, problems)
   const allPackages = collect(manifest.packages, catalogKeys.package, Package, values, problems)
   const partners = collect(manifest.partners, catalogKeys.partner, Partner, values, problems)
+  const operators = collect(manifest.operators, catalogKeys.operator, Operator, values, problems)
+  const exchangeRates = collect(
+    manifest.exchangeRates,
+    catalogKeys.rate,
+    ExchangeRate,
+    values,
+    problems,
+  )
   const clinicIds = new Set(clinics.map((c) => c.id))
   const packages = allPackages.filter((p) => clinicIds.has(p.clinicId))
   const orphanPackages = allPackages.filter((p) => !clinicIds.has(p.clinicId)).map((p) => p.id)
-  return { catalog: { clinics, packages, partners }, problems, orphanPackages }
+  return {
+    catalog: { clinics, packages, partners, operators, exchangeRates },
+    problems,
+    orphanPackages,
+  }
 }

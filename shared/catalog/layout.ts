@@ -21,12 +21,16 @@ export function catalogLayout(
     clinics: catalog.clinics.map((r) => r.id),
     packages: catalog.packages.map((r) => r.id),
     partners: catalog.partners.map((r) => r.id),
+    operators: catalog.operators.map((r) => r.id),
+    exchangeRates: catalog.exchangeRates.map((r) => r.id),
   }
   return {
     records: [
       ...catalog.clinics.map((r) => entry(catalogKeys.clinic(r.id), r)),
       ...catalog.packages.map((r) => entry(catalogKeys.package(r.id), r)),
       ...catalog.partners.map((r) => entry(catalogKeys.partner(r.id), r)),
+      ...catalog.operators.map((r) => entry(catalogKeys.operator(r.id), r)),
+      ...catalog.exchangeRates.map((r) => entry(catalogKeys.rate(r.id), r)),
     ],
     manifest: entry(catalogKeys.manifest, manifest),
   }

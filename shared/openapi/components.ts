@@ -1,4 +1,5 @@
 import { ClinicsResponse, ClinicView, ErrorBody } from '../schemas/api.ts'
+import { ClinicHistory } from '../schemas/history.ts'
 import { Inquiry, InquiryAccepted } from '../schemas/inquiry.ts'
 import {
   AckRequest,
@@ -19,6 +20,7 @@ import { TURNSTILE_ACTION, TURNSTILE_TOKEN_HEADER } from '../turnstile.ts'
 export const COMPONENT_SCHEMAS = {
   Clinic: ClinicView,
   ClinicList: ClinicsResponse,
+  ClinicHistory,
   PublicPartner,
   Error: ErrorBody,
   InquiryAccepted,

@@ -1,7 +1,17 @@
 import { CURRENT_NOTICE_VERSION } from '../privacy/versions.ts'
 import type { ClinicView, ErrorBody } from '../schemas/api.ts'
+import type { ExchangeRateView } from '../schemas/exchange-rate.ts'
 import type { InquiryInput } from '../schemas/inquiry.ts'
 import type { Partner } from '../schemas/partner.ts'
+import type { Provenance } from '../schemas/provenance.ts'
+
+/** How a fact was checked, as the sample catalog records it (fictional). */
+const provenance = (method: Provenance['method'], checkedAt: string): Provenance => ({
+  method,
+  evidenceSha256: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',
+  checkedBy: 'op-marta',
+  checkedAt,
+})
 
 /** Examples shown in /openapi.json; a test parses each with its schema. */
 export const clinicExample: ClinicView = {
@@ -11,25 +21,49 @@ export const clinicExample: ClinicView = {
   facility: {
     name: 'Centro Médico Aurora Muestra S.A. de C.V.',
     address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',
+    provenance: provenance('document-seen', '2026-10-02'),
   },
   city: 'Tijuana',
   licences: {
     stemCellBank: {
+      kind: 'licencia-sanitaria',
+      procedure: 'COFEPRIS-09-023',
       number: 'SAMPLE-BCO-0001',
       holderName: 'Centro Médico Aurora Muestra S.A. de C.V.',
       address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',
-      verifiedAt: '2026-10-02',
+      provenance: provenance('document-seen', '2026-10-02'),
     },
-    regenerativeMedicine: null,
+    regenerativeMedicine: {
+      kind: 'aviso-de-funcionamiento',
+      number: 'SAMPLE-AVISO-0001',
+      holderName: 'Centro Médico Aurora Muestra S.A. de C.V.',
+      address: 'Av. Ficticia 101, Zona Río, Tijuana, B.C.',
+      provenance: provenance('clinic-provided-copy', '2026-10-02'),
+    },
   },
   routes: ['iv', 'intrathecal'],
   cellSource: 'wharton-jelly-msc',
-  certificateOfAnalysis: { provided: true, minViabilityPercent: 97, sterilityTested: true },
+  certificateOfAnalysis: {
+    provided: true,
+    minViabilityPercent: 97,
+    sterilityTested: true,
+    provenance: provenance('document-seen', '2026-10-02'),
+  },
   physicianLedPlan: true,
   languages: ['es', 'en'],
-  rating: { value: 4.6, count: 38 },
+  rating: {
+    value: 4.6,
+    count: 38,
+    provenance: {
+      ...provenance('document-seen', '2026-11-01'),
+      method: 'public-source',
+      source: 'Example Reviews (sample)',
+      evidenceUrl: 'https://reviews.example.org/aurora-tijuana',
+    },
+  },
   updatedAt: '2026-11-01T00:00:00Z',
-  warnings: ['bankOnly'],
+  warnings: ['bankOnly', 'aviso'],
+  operators: [{ id: 'op-marta', name: 'Marta Ortega, verification desk (sample)' }],
   packages: [
     {
       id: 'aurora-iv',
@@ -39,8 +73,20 @@ export const clinicExample: ClinicView = {
       priceMax: 18000,
       currency: 'USD',
       includes: ['Physician review', 'Certificate of Analysis'],
+      provenance: provenance('document-seen', '2026-10-02'),
     },
   ],
+}
+
+export const exchangeRateExample: ExchangeRateView = {
+  id: 'usd-mxn',
+  base: 'USD',
+  quote: 'MXN',
+  rate: 17.9,
+  date: '2026-12-04',
+  source: 'Banco de México, FIX (sample figure)',
+  provenance: provenance('registry-lookup', '2026-12-04'),
+  stale: false,
 }
 
 export const publicPartnerExample: Pick<Partner, 'id' | 'name' | 'showNeutralContext'> = {

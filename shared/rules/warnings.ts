@@ -3,16 +3,24 @@
 // here: the widget's first render imports this module's types only, and the
 // schemas import the constants, never the other way round.
 
+import { EVIDENCE_MAX_AGE_YEARS, isStaleVerification } from './freshness.ts'
+
 /** Viability below this is flagged; it is the usual stated minimum in the field. */
 const MIN_EXPECTED_VIABILITY_PERCENT = 95
 
-/** A licence verified longer ago than this many calendar years is flagged. */
-const STALE_LICENCE_YEARS = 1
+/**
+ * What a COFEPRIS record is: a permit COFEPRIS granted (licencia sanitaria)
+ * or a notice the clinic filed (aviso de funcionamiento), which permits nothing.
+ */
+export const LICENCE_KINDS = ['licencia-sanitaria', 'aviso-de-funcionamiento'] as const
+
+export type LicenceKind = (typeof LICENCE_KINDS)[number]
 
 /** Every warning sign, in the order a parent reads them. */
 export const WARNING_CODES = [
   'bankOnly',
   'noLicence',
+  'aviso',
   'holder',
   'address',
   'stale',
@@ -26,19 +34,22 @@ export type WarningCode = (typeof WARNING_CODES)[number]
 export const WARNING_MEANINGS: Record<WarningCode, string> = {
   bankOnly:
     'Only the Stem Cell Bank Licence: the clinic may process and store cells but not treat patients.',
-  noLicence: 'Neither COFEPRIS licence is on record.',
+  noLicence: 'Neither COFEPRIS licence is on record as a licencia sanitaria.',
+  aviso:
+    'A record is an aviso de funcionamiento, a notice the clinic filed, not a permit: it counts as no licence.',
   holder: "A licence's holder name does not match the facility's name.",
   address: "A licence's address does not match the facility's address.",
-  stale: `A licence was last verified more than ${STALE_LICENCE_YEARS} year ago.`,
+  stale: `A licence was last verified more than ${EVIDENCE_MAX_AGE_YEARS} year ago.`,
   noCoa: 'No Certificate of Analysis is provided before infusion.',
   viability: `The stated minimum viability is below ${MIN_EXPECTED_VIABILITY_PERCENT} %.`,
 }
 
 interface LicenceFacts {
+  kind: LicenceKind
   holderName: string
   address: string
-  /** Calendar date, YYYY-MM-DD. */
-  verifiedAt: string
+  /** When an operator last checked it: the date a licence turns stale from. */
+  provenance: { checkedAt: string }
 }
 
 /** The parts of a clinic record the rule reads. */
@@ -58,39 +69,19 @@ function sameText(a: string, b: string): boolean {
   return norm(a) === norm(b)
 }
 
-/** The UTC calendar date of an instant, YYYY-MM-DD. */
-export function utcDay(now: number): string {
-  return new Date(now).toISOString().slice(0, 10)
-}
-
-/**
- * True once the verification's first anniversary (UTC calendar days) has
- * passed: verified 2025-03-10, still fresh on 2026-03-10, stale on 2026-03-11.
- * A 29 February verification turns stale after 1 March of the next year.
- */
-export function isStaleVerification(verifiedAt: string, now: number): boolean {
-  const verified = new Date(`${verifiedAt}T00:00:00Z`)
-  verified.setUTCFullYear(verified.getUTCFullYear() + STALE_LICENCE_YEARS)
-  return utcDay(now) > utcDay(verified.getTime())
-}
-
-/** Whole days between a verification date and `now` (UTC calendar days). */
-export function verificationAgeDays(verifiedAt: string, now: number): number {
-  const day = 86_400_000
-  return Math.round(
-    (Date.parse(`${utcDay(now)}T00:00:00Z`) - Date.parse(`${verifiedAt}T00:00:00Z`)) / day,
-  )
-}
-
 /** The warning signs of a clinic at `now` (epoch ms), in the order of WARNING_CODES. */
 export function clinicWarnings(clinic: WarningFacts, now: number): WarningCode[] {
   const out: WarningCode[] = []
   const { stemCellBank, regenerativeMedicine } = clinic.licences
-  if (!regenerativeMedicine) out.push(stemCellBank ? 'bankOnly' : 'noLicence')
+  // An aviso permits nothing: for what each licence is shown for, it is none.
+  const permit = (l: LicenceFacts | null) => l?.kind === 'licencia-sanitaria'
+  if (!permit(regenerativeMedicine)) out.push(permit(stemCellBank) ? 'bankOnly' : 'noLicence')
   const licences = [stemCellBank, regenerativeMedicine].filter((l) => l !== null)
+  if (licences.some((l) => !permit(l))) out.push('aviso')
   if (licences.some((l) => !sameText(l.holderName, clinic.facility.name))) out.push('holder')
   if (licences.some((l) => !sameText(l.address, clinic.facility.address))) out.push('address')
-  if (licences.some((l) => isStaleVerification(l.verifiedAt, now))) out.push('stale')
+  // The same rule as catalog:freshness's oldEvidence (shared/rules/freshness.ts).
+  if (licences.some((l) => isStaleVerification(l.provenance.checkedAt, now))) out.push('stale')
   const coa = clinic.certificateOfAnalysis
   if (!coa.provided) out.push('noCoa')
   const viability = coa.minViabilityPercent

@@ -29,3 +29,9 @@ export const LanguageCode = v.pipe(v.string(), v.regex(/^[a-z]{2}$/, 'Use an ISO
 export function uniqueItems<T>(items: T[]): boolean {
   return new Set(items).size === items.length
 }
+
+/** ISO 4217, e.g. USD or MXN. */
+export const CurrencyCode = v.pipe(
+  v.string(),
+  v.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD or MXN'),
+)

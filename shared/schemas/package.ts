@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { Id, text } from './common.ts'
+import { CurrencyCode, Id, text } from './common.ts'
+import { Provenance } from './provenance.ts'
 
 const Price = v.pipe(v.number(), v.minValue(0), v.maxValue(10_000_000))
 
@@ -10,9 +11,11 @@ export const Package = v.pipe(
     name: text(120),
     priceMin: Price,
     priceMax: Price,
-    /** ISO 4217; prices are shown in their own currency, never converted. */
-    currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'Use an ISO 4217 code such as USD or MXN')),
+    /** Prices are shown in their own currency, and approximately in the family's at a published rate. */
+    currency: CurrencyCode,
     includes: v.pipe(v.array(text(200)), v.maxLength(20)),
+    /** How the prices and what they include were checked. */
+    provenance: Provenance,
   }),
   v.forward(
     v.check((p) => p.priceMax >= p.priceMin, 'priceMax must not be below priceMin'),

@@ -57,7 +57,9 @@ describe('npm run catalog:check', () => {
   it('accepts the sample catalog', async () => {
     const result = await runScript('catalog-check.ts', [SAMPLE_CATALOG])
     expect(result.code).toBe(0)
-    expect(result.stdout).toContain('valid (6 clinics, 12 packages, 2 partners)')
+    expect(result.stdout).toContain(
+      'valid (6 clinics, 12 packages, 2 partners, 2 operators, 1 exchange rate)',
+    )
   })
 
   it('prints every problem with its path and exits 1', async () => {
@@ -80,6 +82,31 @@ describe('npm run catalog:check', () => {
     expect(result.stderr).toMatch(/4 problems/)
   })
 
+  it('refuses a verified fact without provenance, or checked by no listed operator, and says where', async () => {
+    const broken = structuredClone(sample) as unknown as {
+      clinics: Record<string, Record<string, Record<string, unknown> | null>>[]
+      packages: Record<string, unknown>[]
+    }
+    const [first] = broken.clinics
+    const [pkg] = broken.packages
+    const licence = first?.licences?.stemCellBank
+    const coa = first?.certificateOfAnalysis
+    if (!first || !pkg || !licence || !coa) throw new Error('sample has a licensed clinic')
+    delete licence.provenance
+    delete pkg.provenance
+    coa.provenance = { ...Object(coa.provenance), checkedBy: 'op-nobody' }
+    const file = await writeCatalog('no-provenance.json', broken)
+    const result = await runScript('catalog-check.ts', [file])
+    expect(result.code).toBe(1)
+    const missing = 'This verified fact has no provenance: add how it was checked (method)'
+    expect(result.stderr).toContain(`clinics.0.licences.stemCellBank.provenance: ${missing}`)
+    expect(result.stderr).toContain(`packages.0.provenance: ${missing}`)
+    expect(result.stderr).toContain(
+      'clinics.0.certificateOfAnalysis.provenance.checkedBy: No operator with id "op-nobody" in this file',
+    )
+    expect(result.stderr).toMatch(/3 problems/)
+  })
+
   it('explains a file that is not JSON', async () => {
     const file = await writeCatalog('not-json.json', '{"clinics": [')
     const result = await runScript('catalog-check.ts', [file])
@@ -96,6 +123,8 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-marta',
     ])
     expect(first.code, first.stderr).toBe(0)
     const keys = await kvKeys(persistTo)
@@ -103,7 +132,9 @@ describe('npm run catalog:publish', () => {
     expect(keys).toContain('clinic:aurora-tijuana')
     expect(keys).toContain('package:aurora-iv')
     expect(keys).toContain('partner:demo')
-    expect(keys).toHaveLength(6 + 12 + 2 + 1)
+    expect(keys).toContain('operator:op-marta')
+    expect(keys).toContain('rate:usd-mxn')
+    expect(keys).toHaveLength(6 + 12 + 2 + 2 + 1 + 1)
 
     const smaller = structuredClone(sample)
     smaller.clinics = smaller.clinics.filter((c) => c.id !== 'faro-cancun')
@@ -113,6 +144,10 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-luis',
+      '--reason',
+      'Faro closed (sample)',
     ])
     expect(second.code, second.stderr).toBe(0)
     expect(second.stdout).toContain('3 stale records removed')
@@ -121,8 +156,57 @@ describe('npm run catalog:publish', () => {
     const manifest = (await kvGet(persistTo, 'manifest')) as { clinics: string[] }
     expect(manifest.clinics).not.toContain('faro-cancun')
     expect(manifest.clinics).toHaveLength(5)
-    // Two publishes and three reads, each a wrangler process: slow on a loaded machine.
+
+    // Each publish appended a change set: who, why, and the records it removed.
+    const history = await runScript('catalog-history.ts', [
+      '--local',
+      '--persist-to',
+      persistTo,
+      '--clinic',
+      'faro-cancun',
+      '--since',
+      '2000-01-01',
+    ])
+    expect(history.code, history.stderr).toBe(0)
+    const lines = history.stdout.split('\n')
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\S+Z {2}op-marta {2}local {2}\(no reason given\)$/),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^\S+Z {2}op-luis {2}local {2}"Faro closed \(sample\)"$/),
+    )
+    expect(lines).toContain('  clinic faro-cancun: removed')
+    expect(lines).toContain('  package faro-iv-usd: removed')
+    expect(history.stdout).not.toContain('aurora')
+    // Two publishes, three reads and the history, each a wrangler process: slow on a loaded machine.
   }, 240_000)
+
+  it('refuses a publish that does not say who, or, to production, why', async () => {
+    const nobody = await runScript('catalog-publish.ts', [SAMPLE_CATALOG, '--env', 'production'])
+    expect(nobody.code).toBe(2)
+    expect(nobody.stderr).toContain('--operator ID')
+    const why = await runScript('catalog-publish.ts', [
+      SAMPLE_CATALOG,
+      '--env',
+      'production',
+      '--operator',
+      'op-marta',
+    ])
+    expect(why.code).toBe(2)
+    expect(why.stderr).toContain('A publish to production says why: --reason TEXT')
+    const persistTo = join(dir, 'state-stranger')
+    const stranger = await runScript('catalog-publish.ts', [
+      SAMPLE_CATALOG,
+      '--local',
+      '--persist-to',
+      persistTo,
+      '--operator',
+      'op-nobody',
+    ])
+    expect(stranger.code).toBe(2)
+    expect(stranger.stderr).toContain('--operator op-nobody is not in')
+    expect(await kvKeys(persistTo)).toEqual([])
+  })
 
   it('publishes nothing from an invalid file', async () => {
     const persistTo = join(dir, 'state-invalid')
@@ -135,6 +219,8 @@ describe('npm run catalog:publish', () => {
       '--local',
       '--persist-to',
       persistTo,
+      '--operator',
+      'op-marta',
     ])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('partners.0.allowedOrigins.0')
@@ -156,6 +242,60 @@ describe('catalog:check at the size limit', () => {
     const result = await runScript('catalog-check.ts', [await writeCatalog('big.json', big)])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('clinics:')
+  })
+})
+
+describe('npm run catalog:freshness: the method and the rates', () => {
+  it('lists facts on weaker evidence, ratings without a source, old evidence and stale rates', async () => {
+    const result = await runScript('catalog-freshness.ts', [
+      '--file',
+      SAMPLE_CATALOG,
+      '--as-of',
+      '2026-12-31',
+    ])
+    // Faro's licences were checked in March 2024: past 180 days.
+    expect(result.code).toBe(1)
+    const lines = result.stdout.split('\n')
+    const row = (...cells: string[]) => new RegExp(`^  ${cells.join('\\s+')}$`)
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row(
+          '2026-09-15',
+          'brisa-tijuana',
+          'licences\\.stemCellBank',
+          'clinic-provided-copy',
+          'weakMethod',
+        ),
+      ),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row('2026-09-01', 'faro-cancun', 'rating', 'clinic-provided-copy', 'weakMethod, noSource'),
+      ),
+    )
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        row(
+          '2024-03-12',
+          'faro-cancun',
+          'licences\\.regenerativeMedicine',
+          'document-seen',
+          'oldEvidence',
+        ),
+      ),
+    )
+    // Aurora's rating is read from its named public source: not flagged.
+    expect(lines.some((l) => /aurora-tijuana\s+rating/.test(l))).toBe(false)
+    expect(result.stdout).toContain('noSource: A rating that names no public source.')
+    // Dated 2026-12-04: 27 days old on 2026-12-31.
+    expect(lines).toContain('  usd-mxn  2026-12-04  STALE: not used; publish a current rate')
+    const fresh = await runScript('catalog-freshness.ts', [
+      '--file',
+      SAMPLE_CATALOG,
+      '--as-of',
+      '2026-12-10',
+    ])
+    expect(fresh.stdout.split('\n')).toContain('  usd-mxn  2026-12-04  fresh')
   })
 })
 
@@ -184,7 +324,7 @@ describe('npm run catalog:freshness -- --file', () => {
     const catalog = structuredClone(sample)
     for (const clinic of catalog.clinics) {
       for (const licence of [clinic.licences.stemCellBank, clinic.licences.regenerativeMedicine]) {
-        if (licence) licence.verifiedAt = '2026-01-01'
+        if (licence) licence.provenance.checkedAt = '2026-01-01'
       }
     }
     const file = await writeCatalog('fresh.json', catalog)

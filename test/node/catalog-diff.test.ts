@@ -21,11 +21,15 @@ describe('diffCatalogs', () => {
     a.languages = ['es']
     delete a.rating
     b.licences.regenerativeMedicine = null
-    expect(formatDiff(diffCatalogs(sample, next))).toEqual([
+    const lines = formatDiff(diffCatalogs(sample, next))
+    expect(lines.slice(0, 2)).toEqual([
       'clinic aurora-tijuana: certificateOfAnalysis.minViabilityPercent 97 -> 90',
       'clinic aurora-tijuana: languages ["es","en"] -> ["es"]',
-      'clinic aurora-tijuana: rating {"value":4.6,"count":38} -> (none)',
     ])
+    expect(lines[2]).toMatch(
+      /^clinic aurora-tijuana: rating \{"value":4\.6,"count":38,.*\} -> \(none\)$/,
+    )
+    expect(lines).toHaveLength(3)
   })
 
   it('lists added and removed records by kind, and an order change', () => {

@@ -72,7 +72,12 @@ describe('the catalog round trip against npm start', () => {
       expect(diff.stdout).toContain('0 added, 0 changed, 0 removed')
 
       const before = await manifestPublishedAt()
-      const publish = await runScript('catalog-publish.ts', [exported, ...target])
+      const publish = await runScript('catalog-publish.ts', [
+        exported,
+        ...target,
+        '--operator',
+        'op-marta',
+      ])
       expect(publish.code, publish.stderr).toBe(0)
       expect(publish.stdout).toContain('Nothing to publish')
       expect(await manifestPublishedAt()).toBe(before)
@@ -90,7 +95,7 @@ describe('the catalog round trip against npm start', () => {
       const licence = aurora?.licences.regenerativeMedicine
       if (!aurora || !licence) throw new Error('the sample has aurora-tijuana with both licences')
       aurora.name = 'Aurora Renamed (sample)'
-      licence.verifiedAt = '2001-02-03'
+      licence.provenance.checkedAt = '2001-02-03'
       catalog.clinics = catalog.clinics.filter((c) => c.id !== 'faro-cancun')
       catalog.packages = catalog.packages.filter((p) => p.clinicId !== 'faro-cancun')
       const edited = file('edited.json')
@@ -103,22 +108,58 @@ describe('the catalog round trip against npm start', () => {
         'clinic aurora-tijuana: name "Aurora Cell Clinic (sample)" -> "Aurora Renamed (sample)"',
       )
       expect(lines).toContain(
-        'clinic aurora-tijuana: licences.regenerativeMedicine.verifiedAt "2026-10-02" -> "2001-02-03"',
+        'clinic aurora-tijuana: licences.regenerativeMedicine.provenance.checkedAt "2026-10-02" -> "2001-02-03"',
       )
       expect(lines).toContain('clinic faro-cancun: removed')
       expect(lines).toContain('package faro-iv-usd: removed')
       expect(diff.stdout).toContain('0 added, 1 changed, 3 removed')
 
-      const dry = await runScript('catalog-publish.ts', [edited, ...target, '--dry-run'])
+      const who = ['--operator', 'op-marta', '--reason', 'Licence re-checked (sample)']
+      const dry = await runScript('catalog-publish.ts', [edited, ...target, ...who, '--dry-run'])
       expect(dry.code, dry.stderr).toBe(0)
       expect(dry.stdout).toContain('0 added, 1 changed, 3 removed')
       expect(dry.stdout).toContain('Dry run: nothing was published.')
       expect((await runScript('catalog-diff.ts', [edited, ...target])).code).toBe(1)
 
-      const publish = await runScript('catalog-publish.ts', [edited, ...target])
+      const publish = await runScript('catalog-publish.ts', [edited, ...target, ...who])
       expect(publish.code, publish.stderr).toBe(0)
       expect(publish.stdout).toContain('clinic faro-cancun: removed')
       expect(publish.stdout).toContain('3 stale records removed')
+      expect(publish.stdout).toContain('Recorded in the catalog history: 5 changes')
+
+      // The operators' history says who and why; the families' says when and what.
+      const history = await runScript('catalog-history.ts', [
+        ...target,
+        '--clinic',
+        'aurora-tijuana',
+        '--since',
+        '1d',
+      ])
+      expect(history.code, history.stderr).toBe(0)
+      console.log(history.stdout)
+      const printed = history.stdout.split('\n')
+      expect(printed).toContainEqual(
+        expect.stringMatching(/^\S+Z {2}op-marta {2}local {2}"Licence re-checked \(sample\)"$/),
+      )
+      expect(printed).toContain(
+        '  clinic aurora-tijuana: name "Aurora Cell Clinic (sample)" -> "Aurora Renamed (sample)"',
+      )
+      expect(printed).toContain(
+        '  clinic aurora-tijuana: licences.regenerativeMedicine.provenance.checkedAt "2026-10-02" -> "2001-02-03"',
+      )
+      expect(history.stdout).not.toContain('faro')
+      const publicHistory = (await (
+        await fetch(`${server.url}/v1/clinics/aurora-tijuana/history`)
+      ).json()) as { changeSets: { publishedAt: string; changes: unknown[] }[] }
+      expect(publicHistory.changeSets).toHaveLength(1)
+      expect(publicHistory.changeSets[0]?.changes).toContainEqual({
+        record: 'clinic',
+        id: 'aurora-tijuana',
+        kind: 'changed',
+        field: 'licences.regenerativeMedicine.provenance.checkedAt',
+        before: '2026-10-02',
+        after: '2001-02-03',
+      })
 
       const clinics = await eventually(servedClinics, (cs) => cs.length === 5)
       expect(clinics.map((c) => c.id)).not.toContain('faro-cancun')

@@ -38,6 +38,8 @@ async function publishPartnerTokens(): Promise<void> {
     '--local',
     '--persist-to',
     server.persistDir,
+    '--operator',
+    'op-marta',
   ])
   expect(publish.code, publish.stderr).toBe(0)
   // Each isolate re-reads the catalog in the background: wait until the new partner is served.

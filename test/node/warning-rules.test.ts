@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { isStaleVerification, verificationAgeDays } from '../../shared/rules/freshness.ts'
 import {
   clinicWarnings,
-  isStaleVerification,
-  verificationAgeDays,
+  type LicenceKind,
   WARNING_CODES,
   type WarningFacts,
 } from '../../shared/rules/warnings.ts'
@@ -11,7 +11,17 @@ const FACILITY = { name: 'Clínica Ejemplo S.A. de C.V.', address: 'Av. Ficticia
 const NOW = Date.parse('2026-06-15T12:00:00Z')
 
 function licence(verifiedAt = '2026-05-01') {
-  return { holderName: FACILITY.name, address: FACILITY.address, verifiedAt }
+  const kind: LicenceKind = 'licencia-sanitaria'
+  return {
+    kind,
+    holderName: FACILITY.name,
+    address: FACILITY.address,
+    provenance: { checkedAt: verifiedAt },
+  }
+}
+
+function aviso() {
+  return { ...licence(), kind: 'aviso-de-funcionamiento' as const }
 }
 
 /** A clinic that shows no warning sign at NOW; each test breaks one fact. */
@@ -44,6 +54,26 @@ describe('clinicWarnings', () => {
     const c = clean()
     c.licences.stemCellBank = null
     expect(clinicWarnings(c, NOW)).toEqual([])
+  })
+
+  it('treats an aviso de funcionamiento as the regenerative medicine licence as no licence', () => {
+    const c = clean()
+    c.licences.regenerativeMedicine = aviso()
+    expect(clinicWarnings(c, NOW)).toEqual(['bankOnly', 'aviso'])
+    c.licences.stemCellBank = null
+    expect(clinicWarnings(c, NOW)).toEqual(['noLicence', 'aviso'])
+  })
+
+  it('treats an aviso as the bank licence as no bank licence, the treating permit still counting', () => {
+    const c = clean()
+    c.licences.stemCellBank = aviso()
+    expect(clinicWarnings(c, NOW)).toEqual(['aviso'])
+  })
+
+  it('counts two avisos as no licence at all', () => {
+    const c = clean()
+    c.licences = { stemCellBank: aviso(), regenerativeMedicine: aviso() }
+    expect(clinicWarnings(c, NOW)).toEqual(['noLicence', 'aviso'])
   })
 
   it('flags a holder name that differs from the facility on either licence', () => {
@@ -98,13 +128,18 @@ describe('clinicWarnings', () => {
     const c: WarningFacts = {
       facility: { ...FACILITY },
       licences: {
-        stemCellBank: { holderName: 'Otra', address: 'Otra calle', verifiedAt: '2020-01-01' },
+        stemCellBank: {
+          ...aviso(),
+          holderName: 'Otra',
+          address: 'Otra calle',
+          provenance: { checkedAt: '2020-01-01' },
+        },
         regenerativeMedicine: null,
       },
       certificateOfAnalysis: { provided: false, minViabilityPercent: 80 },
     }
     const all = clinicWarnings(c, NOW)
-    expect(all).toEqual(['bankOnly', 'holder', 'address', 'stale', 'noCoa', 'viability'])
+    expect(all).toEqual(['noLicence', 'aviso', 'holder', 'address', 'stale', 'noCoa', 'viability'])
     expect(all).toEqual(WARNING_CODES.filter((code) => all.includes(code)))
   })
 })

@@ -78,7 +78,9 @@ describe('loading the largest catalog the schema allows', () => {
       1 +
       Math.ceil(CATALOG_MAX.clinics / KV_BULK_GET_MAX_KEYS) +
       Math.ceil(CATALOG_MAX.packages / KV_BULK_GET_MAX_KEYS) +
-      Math.ceil(CATALOG_MAX.partners / KV_BULK_GET_MAX_KEYS)
+      Math.ceil(CATALOG_MAX.partners / KV_BULK_GET_MAX_KEYS) +
+      Math.ceil(CATALOG_MAX.operators / KV_BULK_GET_MAX_KEYS) +
+      Math.ceil(CATALOG_MAX.exchangeRates / KV_BULK_GET_MAX_KEYS)
     expect(counting.operations()).toBe(expected)
     expect(counting.operations()).toBeLessThan(100)
     expect(loaded.invalidRecords).toBe(0)

@@ -1,12 +1,15 @@
 import { env } from 'cloudflare:workers'
 import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { utcDay } from '../../shared/rules/freshness.ts'
+import { RATE_MAX_AGE_DAYS } from '../../shared/rules/rates.ts'
 import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
 import { forgetCatalog } from '../../worker/catalog/snapshot.ts'
 import {
   callRefreshingCatalog,
   publishCatalog,
+  ratesDated,
   sampleCatalog,
   seedCatalog,
 } from './helpers/catalog.ts'
@@ -33,6 +36,36 @@ describe('GET /v1/clinics', () => {
     expect(Date.parse(updatedAt)).not.toBeNaN()
   })
 
+  it('serves every verified fact with its provenance, and the operators it names', async () => {
+    const { clinics } = await listClinics()
+    const sample = sampleCatalog()
+    const aurora = clinics.find((c) => c.id === 'aurora-tijuana')
+    const source = sample.clinics.find((c) => c.id === 'aurora-tijuana')
+    expect(aurora?.licences.regenerativeMedicine?.provenance).toEqual(
+      source?.licences.regenerativeMedicine?.provenance,
+    )
+    expect(aurora?.rating?.provenance.method).toBe('public-source')
+    for (const clinic of clinics) {
+      expect(clinic.facility.provenance.evidenceSha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(clinic.certificateOfAnalysis.provenance.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      for (const pkg of clinic.packages) expect(pkg.provenance.checkedBy).toMatch(/^op-/)
+      const named = new Set(
+        [
+          clinic.facility,
+          clinic.licences.stemCellBank,
+          clinic.licences.regenerativeMedicine,
+          clinic.certificateOfAnalysis,
+          clinic.rating,
+          ...clinic.packages,
+        ].flatMap((fact) => fact?.provenance.checkedBy ?? []),
+      )
+      expect(clinic.operators.map((o) => o.id).sort()).toEqual([...named].sort())
+      for (const operator of clinic.operators) {
+        expect(sample.operators).toContainEqual(operator)
+      }
+    }
+  })
+
   it('filters by route', async () => {
     const all = await listClinics()
     const { clinics } = await listClinics('?route=intrathecal')
@@ -46,11 +79,42 @@ describe('GET /v1/clinics', () => {
     expect(clinics.map((c) => c.city)).toEqual(['Cancún', 'Cancún'])
   })
 
-  it('filters by budget in the given currency, USD by default', async () => {
+  it('compares a budget with prices in another currency at a fresh rate, and says so', async () => {
+    await seedCatalog(ratesDated(sampleCatalog(), utcDay(Date.now())))
+    // Cedro's MX$240,000 is about US$13,408 at 17.9 MXN per USD; Aurora starts at US$14,000.
+    const usd = await listClinics('?maxPrice=13500')
+    expect(usd.clinics.map((c) => c.id)).toContain('cedro-cancun')
+    expect(usd.clinics.map((c) => c.id)).not.toContain('aurora-tijuana')
+    expect(usd.budget).toEqual({
+      maxPrice: 13500,
+      currency: 'USD',
+      convertedWith: ['usd-mxn'],
+      notCompared: [],
+    })
+    const ten = await listClinics('?maxPrice=10000')
+    expect(ten.clinics.map((c) => c.id).sort()).toEqual(['brisa-tijuana', 'delta-guadalajara'])
+    // The other way round: Brisa's US$7,500 is MX$134,250.
+    const mxn = await listClinics('?maxPrice=140000&currency=MXN')
+    expect(mxn.clinics.map((c) => c.id)).toEqual(['brisa-tijuana'])
+    expect(mxn.budget?.convertedWith).toEqual(['usd-mxn'])
+    expect(mxn.exchangeRates.map((r) => [r.id, r.stale])).toEqual([['usd-mxn', false]])
+  })
+
+  it('never converts at a stale rate: those prices are left out of a budget and named', async () => {
+    const old = utcDay(Date.now() - (RATE_MAX_AGE_DAYS + 1) * 86_400_000)
+    await seedCatalog(ratesDated(sampleCatalog(), old))
     const usd = await listClinics('?maxPrice=10000')
     expect(usd.clinics.map((c) => c.id)).toEqual(['brisa-tijuana'])
+    expect(usd.budget).toEqual({
+      maxPrice: 10000,
+      currency: 'USD',
+      convertedWith: [],
+      notCompared: ['MXN'],
+    })
+    expect(usd.exchangeRates.map((r) => [r.id, r.stale])).toEqual([['usd-mxn', true]])
     const mxn = await listClinics('?maxPrice=200000&currency=MXN')
     expect(mxn.clinics.map((c) => c.id).sort()).toEqual(['delta-guadalajara', 'faro-cancun'])
+    expect(mxn.budget?.notCompared).toEqual(['USD'])
   })
 
   it.each([
@@ -139,7 +203,7 @@ describe('GET /v1/clinics', () => {
     const [first] = catalog.clinics
     if (!first?.licences.regenerativeMedicine) throw new Error('sample changed')
     // A date far in the past and a facility rename: signs that hold whatever today is.
-    first.licences.regenerativeMedicine.verifiedAt = '2001-01-01'
+    first.licences.regenerativeMedicine.provenance.checkedAt = '2001-01-01'
     first.facility.name = 'Otra Razón Social S.A.'
     first.certificateOfAnalysis.minViabilityPercent = 95
     await seedCatalog(catalog)
@@ -147,6 +211,10 @@ describe('GET /v1/clinics', () => {
     const changed = clinics.find((c) => c.id === first.id)
     expect(changed?.warnings).toEqual(['holder', 'stale'])
     expect(clinics.find((c) => c.id === 'brisa-tijuana')?.warnings).toContain('bankOnly')
+    // The sample's aviso de funcionamiento counts as no Regenerative Medicine Licence.
+    const delta = clinics.find((c) => c.id === 'delta-guadalajara')
+    expect(delta?.licences.regenerativeMedicine?.kind).toBe('aviso-de-funcionamiento')
+    expect(delta?.warnings).toEqual(expect.arrayContaining(['bankOnly', 'aviso']))
     for (const clinic of clinics) {
       expect(clinic.warnings).toEqual(clinicWarnings(clinic, Date.now()))
     }

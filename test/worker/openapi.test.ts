@@ -1,8 +1,10 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { DEAD_LETTER_REASONS, ERROR_CODES, ERRORS, type ErrorCode } from '../../shared/errors.ts'
-import { WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
+import { RATING_METHODS } from '../../shared/rules/provenance.ts'
+import { LICENCE_KINDS, WARNING_CODES, WARNING_MEANINGS } from '../../shared/rules/warnings.ts'
 import { ClinicsResponse, ClinicView, ErrorBody } from '../../shared/schemas/api.ts'
+import { ClinicHistory } from '../../shared/schemas/history.ts'
 import { Inquiry, InquiryAccepted } from '../../shared/schemas/inquiry.ts'
 import { PublicPartner } from '../../shared/schemas/partner.ts'
 import { PartnerReportResponse, ReportResponse } from '../../shared/schemas/reports.ts'
@@ -37,6 +39,7 @@ type Document = {
 const RESPONSE_SCHEMAS: Record<string, v.GenericSchema> = {
   'GET /v1/clinics 200': ClinicsResponse,
   'GET /v1/clinics/{id} 200': ClinicView,
+  'GET /v1/clinics/{id}/history 200': ClinicHistory,
   'GET /v1/partners/{id} 200': PublicPartner,
   'POST /v1/inquiries 202': InquiryAccepted,
   'GET /v1/reports/leads 200': ReportResponse,
@@ -144,6 +147,17 @@ describe('GET /openapi.json', () => {
     const { items } = clinic.properties.warnings
     expect(items.enum).toEqual([...WARNING_CODES])
     for (const code of WARNING_CODES) expect(items.description).toContain(WARNING_MEANINGS[code])
+  })
+
+  it('documents how each verified fact was checked', async () => {
+    const doc = await openApi()
+    const text = JSON.stringify(doc.components.schemas.Clinic)
+    for (const method of RATING_METHODS) expect(text).toContain(`"${method}"`)
+    for (const field of ['evidenceSha256', 'evidenceUrl', 'checkedBy', 'checkedAt', 'operators']) {
+      expect(text).toContain(`"${field}"`)
+    }
+    for (const kind of LICENCE_KINDS) expect(text).toContain(`"${kind}"`)
+    expect(text).toContain('COFEPRIS-09-023')
   })
 
   it('carries examples that the same schemas accept', async () => {

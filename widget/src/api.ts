@@ -1,4 +1,4 @@
-import type { ClinicsResponse, ClinicView } from '../../shared/schemas/api.ts'
+import type { ClinicsResponse } from '../../shared/schemas/api.ts'
 import type { PublicPartner } from '../../shared/schemas/partner.ts'
 import { apiUrl } from './api-url.ts'
 
@@ -7,8 +7,11 @@ export const DEFAULT_API_BASE = new URL('../..', import.meta.url).href
 
 export { apiUrl } from './api-url.ts'
 
+/** The list and the rates its prices convert at. */
+export type ClinicList = Pick<ClinicsResponse, 'clinics' | 'exchangeRates'>
+
 interface SharedLoad {
-  clinics: Promise<ClinicView[]>
+  clinics: Promise<ClinicList>
   controller: AbortController
   settled: boolean
   waiting: number
@@ -18,14 +21,16 @@ interface SharedLoad {
 // aborted when every instance waiting for it has gone (a route change).
 const clinicsCache = new Map<string, SharedLoad>()
 
-export function fetchClinics(base: string, signal: AbortSignal): Promise<ClinicView[]> {
+export function fetchClinics(base: string, signal: AbortSignal): Promise<ClinicList> {
   let load = clinicsCache.get(base)
   if (!load) {
     const controller = new AbortController()
     const clinics = fetch(apiUrl(base, 'v1/clinics'), { signal: controller.signal }).then(
       async (response) => {
         if (!response.ok) throw new Error(`clinics ${response.status}`)
-        return ((await response.json()) as ClinicsResponse).clinics
+        const { clinics, exchangeRates } = (await response.json()) as ClinicsResponse
+        // An older Worker sends no rates: prices then stay in their own currency.
+        return { clinics, exchangeRates: exchangeRates ?? [] }
       },
     )
     const started: SharedLoad = { clinics, controller, settled: false, waiting: 0 }

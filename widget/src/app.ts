@@ -1,4 +1,5 @@
 import { MAX_CLINICS_PER_INQUIRY } from '../../shared/limits.ts'
+import type { RateFacts } from '../../shared/rules/rates.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { fetchClinics, fetchPartner } from './api.ts'
 import { loadCompareView } from './compare-chunk.ts'
@@ -46,6 +47,7 @@ export class App {
   readonly root: HTMLDivElement
   #props: AppProps
   #clinics: ClinicView[] | null = null
+  #rates: RateFacts[] = []
   #failed = false
   #partner: PartnerState = { status: 'loading' }
   #filters: Filters = NO_FILTERS
@@ -108,9 +110,10 @@ export class App {
     this.#failed = false
     this.#render()
     fetchClinics(apiBase, this.#clinicsAbort.signal).then(
-      (clinics) => {
+      ({ clinics, exchangeRates }) => {
         if (load !== this.#clinicsLoad) return
         this.#clinics = clinics
+        this.#rates = exchangeRates
         this.#list = null
         this.#render()
         this.#openShared()
@@ -224,6 +227,9 @@ export class App {
       lang,
       uid,
       clinics: picked,
+      rates: this.#rates,
+      currency: this.#filters.currency,
+      apiBase,
       partner: this.#partner,
       onRemove: this.#toggle,
       onBack: () => this.#go('list', 'h2'),
@@ -264,6 +270,7 @@ export class App {
         lang,
         uid,
         clinics,
+        rates: this.#rates,
         filters: this.#filters,
         onFilters: (patch) => {
           this.#filters = { ...this.#filters, ...patch }

@@ -3,8 +3,16 @@
 // modules at main.js, and fails the build if a name they use is missing here.
 // Preact is not among them: main.js renders the list without it.
 
+export { priceIn, RATE_MAX_AGE_DAYS, rateFor } from '../../shared/rules/rates.ts'
 export { apiUrl } from './api.ts'
-export { DAY_MS, formatPrice, parseDate } from './format.ts'
+export {
+  DAY_MS,
+  describeRate,
+  formatApprox,
+  formatDate,
+  formatPrice,
+  parseDate,
+} from './format.ts'
 export { adoptSheet } from './styles.ts'
 export { SHARE_KEY } from './ui/share-key.ts'
 export { UNAVAILABLE } from './unavailable.ts'

@@ -1,5 +1,6 @@
 import { DEFAULT_BUDGET_CURRENCY } from '../../shared/limits.ts'
-import type { ClinicsQuery, ClinicView } from '../../shared/schemas/api.ts'
+import { priceIn, type RateFacts, rateFor } from '../../shared/rules/rates.ts'
+import type { BudgetNote, ClinicsQuery, ClinicView } from '../../shared/schemas/api.ts'
 
 function normaliseCity(city: string): string {
   return city
@@ -8,19 +9,40 @@ function normaliseCity(city: string): string {
     .toLowerCase()
 }
 
-/** Applies the query filters; `city` ignores case and accents ("cancun" finds Cancún). */
-export function filterClinics(clinics: ClinicView[], query: ClinicsQuery): ClinicView[] {
+/**
+ * Applies the query filters; `city` ignores case and accents ("cancun" finds
+ * Cancún). A budget keeps a clinic with a package starting at or below it,
+ * converted at a fresh rate when the package is priced in another currency;
+ * the note says which rates were used and which currencies were not compared.
+ */
+export function filterClinics(
+  clinics: ClinicView[],
+  rates: readonly RateFacts[],
+  query: ClinicsQuery,
+): { clinics: ClinicView[]; budget?: BudgetNote } {
   const city = query.city === undefined ? undefined : normaliseCity(query.city)
   const currency = query.currency ?? DEFAULT_BUDGET_CURRENCY
-  return clinics.filter((clinic) => {
+  const { maxPrice } = query
+  const kept = clinics.filter((clinic) => {
     if (query.route && !clinic.routes.includes(query.route)) return false
     if (city !== undefined && normaliseCity(clinic.city) !== city) return false
-    const { maxPrice } = query
-    if (maxPrice !== undefined) {
-      return clinic.packages.some((p) => p.currency === currency && p.priceMin <= maxPrice)
-    }
-    return true
+    if (maxPrice === undefined) return true
+    return clinic.packages.some((p) => {
+      const price = priceIn(rates, p, currency)
+      return price !== undefined && price.min <= maxPrice
+    })
   })
+  if (maxPrice === undefined) return { clinics: kept }
+  const others = new Set(clinics.flatMap((c) => c.packages.map((p) => p.currency)))
+  others.delete(currency)
+  const convertedWith: string[] = []
+  const notCompared: string[] = []
+  for (const other of [...others].sort()) {
+    const rate = rateFor(rates, other, currency)
+    if (rate && !rate.stale) convertedWith.push(rate.id)
+    else notCompared.push(other)
+  }
+  return { clinics: kept, budget: { maxPrice, currency, convertedWith, notCompared } }
 }
 
 /** A stable key for a filter set, so equal queries share an ETag. */

@@ -5,14 +5,19 @@ import {
   parseManifest,
   type RecordProblem,
 } from '../../shared/catalog/assemble.ts'
+import { isStaleRate } from '../../shared/rules/freshness.ts'
+import { checkedFacts } from '../../shared/rules/provenance.ts'
 import { clinicWarnings } from '../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../shared/schemas/api.ts'
 import { catalogKeys } from '../../shared/schemas/catalog.ts'
+import type { ExchangeRateView } from '../../shared/schemas/exchange-rate.ts'
 import type { Partner } from '../../shared/schemas/partner.ts'
 import { logEvent } from '../http/log.ts'
 
 export interface CatalogData {
   clinics: ClinicView[]
+  /** Flagged stale at load time, like the warning signs. */
+  exchangeRates: ExchangeRateView[]
   partners: Map<string, Partner>
   updatedAt: string
   invalidRecords: number
@@ -46,7 +51,13 @@ export async function loadCatalog(kv: KVNamespace, now: number): Promise<Catalog
   const parsed = parseManifest(await kv.get(catalogKeys.manifest))
   if (!parsed.ok) {
     if (parsed.problem.kind === 'invalid') logProblem(parsed.problem)
-    return { clinics: [], partners: new Map(), updatedAt: EMPTY_UPDATED_AT, invalidRecords: 0 }
+    return {
+      clinics: [],
+      exchangeRates: [],
+      partners: new Map(),
+      updatedAt: EMPTY_UPDATED_AT,
+      invalidRecords: 0,
+    }
   }
   const manifest = parsed.value
   const values = await readValues(kv, manifestRecordKeys(manifest))
@@ -56,11 +67,28 @@ export async function loadCatalog(kv: KVNamespace, now: number): Promise<Catalog
   const views = new Map<string, ClinicView>()
   let updatedAt = manifest.publishedAt
   for (const clinic of catalog.clinics) {
-    views.set(clinic.id, { ...clinic, packages: [], warnings: clinicWarnings(clinic, now) })
+    const warnings = clinicWarnings(clinic, now)
+    views.set(clinic.id, { ...clinic, packages: [], warnings, operators: [] })
     if (clinic.updatedAt > updatedAt) updatedAt = clinic.updatedAt
   }
   for (const pkg of catalog.packages) views.get(pkg.clinicId)?.packages.push(pkg)
+  const operators = new Map(catalog.operators.map((o) => [o.id, o]))
+  for (const view of views.values()) {
+    const named = new Set(checkedFacts(view, view.packages).map((f) => f.provenance.checkedBy))
+    // A record naming an operator the catalog dropped still serves; it names no one.
+    view.operators = [...named].flatMap((id) => operators.get(id) ?? [])
+  }
   const partners = new Map(catalog.partners.map((p) => [p.id, p]))
+  const exchangeRates = catalog.exchangeRates.map((r) => ({
+    ...r,
+    stale: isStaleRate(r.date, now),
+  }))
 
-  return { clinics: [...views.values()], partners, updatedAt, invalidRecords: problems.length }
+  return {
+    clinics: [...views.values()],
+    exchangeRates,
+    partners,
+    updatedAt,
+    invalidRecords: problems.length,
+  }
 }

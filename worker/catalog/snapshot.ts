@@ -36,7 +36,11 @@ function activePartnerOrigins(partners: Iterable<Partner>): Set<string> {
 
 async function buildSnapshot(kv: KVNamespace): Promise<CatalogSnapshot> {
   const data = await loadCatalog(kv, Date.now())
-  const allClinicsBody = JSON.stringify({ clinics: data.clinics, updatedAt: data.updatedAt })
+  const allClinicsBody = JSON.stringify({
+    clinics: data.clinics,
+    updatedAt: data.updatedAt,
+    exchangeRates: data.exchangeRates,
+  })
   const partnerText = JSON.stringify([...data.partners.values()])
   return {
     ...data,

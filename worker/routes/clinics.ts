@@ -1,11 +1,12 @@
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { jsonResponse, type Operations, queryParameters } from '../../shared/openapi/document.ts'
-import { clinicExample, errorExample } from '../../shared/openapi/examples.ts'
+import { clinicExample, errorExample, exchangeRateExample } from '../../shared/openapi/examples.ts'
 import { ClinicsQuery } from '../../shared/schemas/api.ts'
 import { Id } from '../../shared/schemas/common.ts'
 import { catalogEtag, etagMatches } from '../catalog/etag.ts'
 import { filterClinics, filterKey } from '../catalog/filter.ts'
+import { clinicHistory } from '../catalog/history.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { ApiError } from '../http/api-error.ts'
 import { parseOrThrow } from '../http/validate.ts'
@@ -29,15 +30,31 @@ export const clinicsRoutes = new Hono<AppEnv>()
     const query = parseOrThrow(ClinicsQuery, c.req.query(), {
       code: 'invalid_filter',
       message:
-        'A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number>, currency=<ISO 4217>, city=<name>.',
+        "A filter value is not valid. Allowed: route=iv|intrathecal, maxPrice=<number> (with currency=<ISO 4217>, USD by default; other currencies are compared at the catalog's exchange rates), city=<name>.",
     })
     const catalog = await catalogFor(c)
     const variant = filterKey(query)
     const etag = catalogEtag(catalog.hash, variant)
     const ifNoneMatch = c.req.header('If-None-Match')
     if (variant === '') return cachedJson(catalog.allClinicsBody, etag, ifNoneMatch)
-    const clinics = filterClinics(catalog.clinics, query)
-    return cachedJson(JSON.stringify({ clinics, updatedAt: catalog.updatedAt }), etag, ifNoneMatch)
+    const { clinics, budget } = filterClinics(catalog.clinics, catalog.exchangeRates, query)
+    const { updatedAt, exchangeRates } = catalog
+    const body = JSON.stringify({ clinics, updatedAt, exchangeRates, budget })
+    return cachedJson(body, etag, ifNoneMatch)
+  })
+  .get('/:id/history', async (c) => {
+    const id = c.req.param('id')
+    const catalog = await catalogFor(c)
+    if (!v.is(Id, id) || !catalog.byId.has(id)) {
+      throw new ApiError('clinic_not_found', 'No clinic with that id is in the catalog.')
+    }
+    const history = await clinicHistory(c.env.LEADS, id).catch((cause: unknown) => {
+      throw new ApiError('history_unavailable', 'The change history cannot be read right now.', {
+        cause,
+        headers: { 'Retry-After': '5' },
+      })
+    })
+    return c.json(history, 200, { 'Cache-Control': HISTORY_CACHE_CONTROL })
   })
   .get('/:id', async (c) => {
     const id = c.req.param('id')
@@ -51,6 +68,9 @@ export const clinicsRoutes = new Hono<AppEnv>()
     )
   })
 
+/** A clinic's history changes only on a publish: shared caches may keep it a minute. */
+const HISTORY_CACHE_CONTROL = 'public, max-age=60'
+
 const notModified = { description: 'Not modified (If-None-Match matched the ETag)' }
 
 export const clinicsOperations: Operations = {
@@ -62,6 +82,13 @@ export const clinicsOperations: Operations = {
       200: jsonResponse('The catalog, filtered', 'ClinicList', {
         clinics: [clinicExample],
         updatedAt: '2026-11-01T00:00:00Z',
+        exchangeRates: [exchangeRateExample],
+        budget: {
+          maxPrice: 15000,
+          currency: 'USD',
+          convertedWith: [exchangeRateExample.id],
+          notCompared: [],
+        },
       }),
       304: notModified,
     },
@@ -73,5 +100,32 @@ export const clinicsOperations: Operations = {
     summary: 'One clinic with its packages',
     responses: { 200: jsonResponse('The clinic', 'Clinic', clinicExample), 304: notModified },
     errors: ['clinic_not_found', 'catalog_unavailable'],
+  },
+  'GET /:id/history': {
+    operationId: 'getClinicHistory',
+    summary: "A clinic's public change history",
+    description:
+      'Every published change to the clinic and its packages, newest first (at most 100 change sets): when, which field, before and after. Who published and why stay with the operators.',
+    responses: {
+      200: jsonResponse('The history', 'ClinicHistory', {
+        clinicId: 'aurora-tijuana',
+        changeSets: [
+          {
+            publishedAt: '2026-12-06T10:00:00.000Z',
+            changes: [
+              {
+                record: 'clinic',
+                id: 'aurora-tijuana',
+                kind: 'changed',
+                field: 'licences.regenerativeMedicine.provenance.checkedAt',
+                before: '2026-10-02',
+                after: '2026-12-05',
+              },
+            ],
+          },
+        ],
+      }),
+    },
+    errors: ['clinic_not_found', 'catalog_unavailable', 'history_unavailable'],
   },
 }

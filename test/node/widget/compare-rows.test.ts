@@ -43,7 +43,18 @@ describe('the comparison facts', () => {
     const b = clinic('b', {
       routes: ['intrathecal', 'iv'],
       languages: ['en', 'es'],
-      certificateOfAnalysis: { sterilityTested: true, minViabilityPercent: 97, provided: true },
+      certificateOfAnalysis: {
+        sterilityTested: true,
+        minViabilityPercent: 97,
+        provided: true,
+        // Checked another way on another day: the same fact all the same.
+        provenance: {
+          checkedAt: '2026-03-03',
+          checkedBy: 'op-other',
+          evidenceSha256: 'c'.repeat(64),
+          method: 'phone-confirmation',
+        },
+      },
     })
     const same = sameFacts([a, b], none)
     expect(same.has('routes')).toBe(true)

@@ -33,6 +33,15 @@ describe('questions to ask a clinic', () => {
     expect(clinicQuestions(clinic('a', { physicianLedPlan: false }), [])).not.toContain('physician')
   })
 
+  it('asks a clinic whose licence is an aviso which licencia sanitaria it holds', () => {
+    expect(clinicQuestions(clinic('a'), ['bankOnly', 'aviso'])).toContain('aviso')
+    for (const lang of ['en', 'es'] as const) {
+      const { q } = compareStrings(lang)
+      expect(q.aviso).toMatch(/aviso de funcionamiento/)
+      expect(q.aviso).toMatch(/licencia sanitaria \((procedure|trámite) COFEPRIS-09-023\)/)
+    }
+  })
+
   it('asks a clinic without a certificate about that, not about the certificate’s contents', () => {
     expect(clinicQuestions(clinic('a'), ['noCoa'])).toEqual(['licences', 'physician', 'noCoa'])
   })
@@ -41,7 +50,7 @@ describe('questions to ask a clinic', () => {
     for (const lang of ['en', 'es'] as const) {
       const { q } = compareStrings(lang)
       const texts = Object.values(q).map((v) => (typeof v === 'function' ? v('90 %') : v))
-      expect(texts).toHaveLength(11)
+      expect(texts).toHaveLength(12)
       for (const text of texts) {
         expect(text).toMatch(/\?$/)
         expect(text).not.toMatch(

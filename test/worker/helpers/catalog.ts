@@ -24,6 +24,12 @@ export function sampleCatalog(): CatalogFile {
   return catalog
 }
 
+/** The catalog with every exchange rate dated `date`: fresh or stale whatever today is. */
+export function ratesDated(catalog: CatalogFile, date: string): CatalogFile {
+  for (const rate of catalog.exchangeRates) rate.date = date
+  return catalog
+}
+
 /** Writes a catalog the way `catalog:publish` lays it out; the isolate keeps serving its copy. */
 export async function publishCatalog(catalog: CatalogFile): Promise<void> {
   const { records, manifest } = catalogLayout(catalog, '2026-11-01T00:00:00.000Z')
@@ -65,7 +71,8 @@ export function maxCatalog(): CatalogFile {
   const [clinic] = sample.clinics
   const [pkg] = sample.packages
   const [partner] = sample.partners
-  if (!clinic || !pkg || !partner) throw new Error('the sample catalog has records')
+  const [rate] = sample.exchangeRates
+  if (!clinic || !pkg || !partner || !rate) throw new Error('the sample catalog has records')
   const packagesPerClinic = CATALOG_MAX.packages / CATALOG_MAX.clinics
   const clinics = Array.from({ length: CATALOG_MAX.clinics }, (_, i) => ({
     ...structuredClone(clinic),
@@ -83,7 +90,17 @@ export function maxCatalog(): CatalogFile {
     ...structuredClone(partner),
     id: `partner-${i}`,
   }))
-  return v.parse(CatalogFile, { clinics, packages, partners })
+  const operators = Array.from({ length: CATALOG_MAX.operators }, (_, i) => ({
+    id: sample.operators[i]?.id ?? `op-${i}`,
+    name: `Operator ${i} (sample)`,
+  }))
+  // One rate per pair: USD against made-up codes XAA, XAB, ...
+  const exchangeRates = Array.from({ length: CATALOG_MAX.exchangeRates }, (_, i) => ({
+    ...structuredClone(rate),
+    id: `rate-${i}`,
+    quote: `X${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`,
+  }))
+  return v.parse(CatalogFile, { clinics, packages, partners, operators, exchangeRates })
 }
 
 /** A KV binding that counts every call made on it, then forwards it to the real one. */

@@ -14,6 +14,13 @@ export const en = {
   currency: 'Currency',
   city: 'City',
   anyCity: 'Any city',
+  per: 'per',
+  converted: (currency: string, rate: string) =>
+    `Prices in ${currency} are shown and compared with your budget at ${rate}.`,
+  staleRate: (currency: string, date: string, days: number) =>
+    `Prices in ${currency} are not converted or compared: the latest exchange rate (${date}) is more than ${days} days old.`,
+  noRate: (currency: string) =>
+    `Prices in ${currency} are not converted or compared: there is no exchange rate.`,
   count: (n: number) => (n === 1 ? '1 clinic shown' : `${n} clinics shown`),
   none: 'No clinic matches these filters.',
   warnCount: (n: number) => (n === 1 ? '1 warning sign' : `${n} warning signs`),

@@ -16,6 +16,13 @@ export const es: Strings = {
   currency: 'Moneda',
   city: 'Ciudad',
   anyCity: 'Cualquier ciudad',
+  per: 'por',
+  converted: (currency: string, rate: string) =>
+    `Los precios en ${currency} se muestran y comparan con su presupuesto a ${rate}.`,
+  staleRate: (currency: string, date: string, days: number) =>
+    `Los precios en ${currency} no se convierten ni se comparan: el tipo de cambio más reciente (${date}) tiene más de ${days} días.`,
+  noRate: (currency: string) =>
+    `Los precios en ${currency} no se convierten ni se comparan: no hay tipo de cambio.`,
   count: (n: number) => (n === 1 ? '1 clínica' : `${n} clínicas`),
   none: 'Ninguna clínica coincide con estos filtros.',
   warnCount: (n: number) => (n === 1 ? '1 señal de alerta' : `${n} señales de alerta`),

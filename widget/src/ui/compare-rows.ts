@@ -61,13 +61,17 @@ function factValue(fact: FactId, c: ClinicView, warnings: readonly WarningCode[]
   }
 }
 
-/** Stable JSON: key order in the catalog must not make two equal values differ. */
+/**
+ * Stable JSON: key order in the catalog must not make two equal values
+ * differ. How a fact was checked is not the fact: provenance is left out.
+ */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
+  return JSON.stringify(value, (key, v: unknown) => {
+    if (key === 'provenance') return undefined
+    return v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  )
+      : v
+  })
 }
 
 /**

@@ -2,6 +2,7 @@
 // when a family ticks a clinic, with the frame that hosts the request form.
 // It brings Preact: the list before it is plain DOM (app.ts).
 import { render } from 'preact'
+import type { RateFacts } from '../../../shared/rules/rates.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { PartnerState } from '../partner-state.ts'
 import { RequestFrame, type RequestFrameProps } from '../request/request-frame.tsx'
@@ -15,6 +16,11 @@ export interface CompareViewProps {
   lang: Lang
   uid: string
   clinics: ClinicView[]
+  /** The catalog's rates and the family's currency (the list's budget currency). */
+  rates: readonly RateFacts[]
+  currency: string
+  /** The Worker's origin: the comparison reads clinics' change histories there. */
+  apiBase: string
   partner: PartnerState
   onRemove: (id: string) => void
   onBack: () => void
@@ -48,11 +54,20 @@ function RequestAction({ t, partner, onRequest, onRetryPartner }: CompareViewPro
 }
 
 export function CompareView(props: CompareViewProps) {
-  const { t, lang, uid, clinics, onRemove, onBack } = props
+  const { t, lang, uid, clinics, rates, currency, apiBase, onRemove, onBack } = props
   return (
     <>
       <h2 tabIndex={-1}>{t.comparison}</h2>
-      <Comparison t={t} lang={lang} uid={uid} clinics={clinics} onRemove={onRemove} />
+      <Comparison
+        t={t}
+        lang={lang}
+        uid={uid}
+        clinics={clinics}
+        rates={rates}
+        currency={currency}
+        base={apiBase}
+        onRemove={onRemove}
+      />
       <div class="bar">
         <button type="button" class="sec" onClick={onBack}>
           {t.back}

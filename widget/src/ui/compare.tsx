@@ -1,8 +1,9 @@
 import { Component, type ComponentChildren, createRef } from 'preact'
+import { priceIn, RATE_MAX_AGE_DAYS, type RateFacts, rateFor } from '../../../shared/rules/rates.ts'
 import type { WarningCode } from '../../../shared/rules/warnings.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import type { Licence } from '../../../shared/schemas/clinic.ts'
-import { formatPrice } from '../format.ts'
+import { describeRate, formatApprox, formatDate, formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
 import { adoptSheet } from '../styles.ts'
 import css from './compare.css'
@@ -15,7 +16,9 @@ import {
   sameFacts,
 } from './compare-rows.ts'
 import { type CompareStrings, compareStrings } from './compare-strings.ts'
-import { formatDate, formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { formatDecimal, formatPercent, languageNames } from './facts.ts'
+import { Changes } from './history.tsx'
+import { type CheckedEntry, HowButton, HowPanel } from './how-checked.tsx'
 import { clinicQuestions, type QuestionCode } from './questions.ts'
 import { shareUrl } from './share.ts'
 
@@ -26,6 +29,11 @@ interface Props {
   lang: Lang
   uid: string
   clinics: ClinicView[]
+  rates: readonly RateFacts[]
+  /** The family's currency: prices in others also show converted into it. */
+  currency: string
+  /** The Worker's origin, for a clinic's change history. */
+  base: string
   onRemove: (id: string) => void
 }
 
@@ -33,6 +41,8 @@ interface State {
   closed: GroupId[]
   onlyDiff: boolean
   questionsOpen: boolean
+  /** The groups whose "How we checked this" panels are open. */
+  checks: GroupId[]
   /** What the live region says: the differences toggle and the share link report here. */
   status: string
   link: string
@@ -40,20 +50,74 @@ interface State {
   printedAt: number
 }
 
-function LicenceCell({
-  t,
-  lang,
-  licence,
-}: {
-  t: CompareStrings
+/**
+ * A clinic's packages, each in its own currency and, where a fresh rate
+ * converts it, about what it is in the family's. The rates themselves are
+ * said once for the comparison (RateNotes).
+ */
+function Prices(props: {
   lang: Lang
-  licence: Licence | null
+  rates: readonly RateFacts[]
+  clinic: ClinicView
+  to: string
 }) {
+  const { lang, rates, clinic, to } = props
+  return (
+    <ul class="plain">
+      {clinic.packages.map((p) => {
+        const price = p.currency === to ? undefined : priceIn(rates, p, to)
+        return (
+          <li key={p.id}>
+            {p.name}: <span class="nw">{formatPrice(p, lang)}</span>
+            {price && <span class="cv muted">{formatApprox(price, to, lang)}</span>}
+          </li>
+        )
+      })}
+    </ul>
+  )
+}
+
+/** Each rate the compared prices rest on, with its source and date, or that it is stale and unused. */
+function RateNotes(props: {
+  t: CompareStrings
+  list: Strings
+  lang: Lang
+  rates: readonly RateFacts[]
+  clinics: readonly ClinicView[]
+  to: string
+  cols: number
+}) {
+  const { t, list, lang, rates, clinics, to, cols } = props
+  const used = new Set<RateFacts>()
+  for (const c of clinics) {
+    for (const p of c.packages) {
+      const rate = p.currency === to ? undefined : rateFor(rates, p.currency, to)
+      if (rate) used.add(rate)
+    }
+  }
+  return [...used].map((rate) => (
+    <tr key={rate.id} class="rn">
+      <td colSpan={cols} class={rate.stale ? 'warn' : 'muted'}>
+        {rate.stale
+          ? t.staleRate(
+              rate.base === to ? rate.quote : rate.base,
+              formatDate(rate.date, lang),
+              RATE_MAX_AGE_DAYS,
+            )
+          : t.atRate(describeRate(rate, list.per, lang))}
+      </td>
+    </tr>
+  ))
+}
+
+/** The kind in plain words and the number; when and how it was checked is one click away. */
+function LicenceCell({ t, licence }: { t: CompareStrings; licence: Licence | null }) {
   if (!licence) return <strong class="warn">{t.noLicence}</strong>
+  const permit = licence.kind === 'licencia-sanitaria'
   return (
     <>
-      <strong>{licence.number}</strong>{' '}
-      <span class="muted">{t.verifiedOn(formatDate(licence.verifiedAt, lang))}</span>
+      <span class={permit ? undefined : 'warn'}>{permit ? t.permitShort : t.avisoShort}</span>{' '}
+      <strong>{licence.number}</strong>
     </>
   )
 }
@@ -69,6 +133,7 @@ export class Comparison extends Component<Props, State> {
     closed: [],
     onlyDiff: false,
     questionsOpen: false,
+    checks: [],
     status: '',
     link: '',
     printedAt: Date.now(),
@@ -111,6 +176,12 @@ export class Comparison extends Component<Props, State> {
     }))
   }
 
+  #toggleCheck(group: GroupId) {
+    this.setState(({ checks }) => ({
+      checks: checks.includes(group) ? checks.filter((k) => k !== group) : [...checks, group],
+    }))
+  }
+
   #toggleDiff(on: boolean, same: Set<FactId>) {
     const t = compareStrings(this.props.lang)
     let status = t.diffOff
@@ -121,8 +192,8 @@ export class Comparison extends Component<Props, State> {
   }
 
   override render() {
-    const { t: list, lang, uid, clinics, onRemove } = this.props
-    const { closed, onlyDiff, questionsOpen, status, link, printedAt } = this.state
+    const { t: list, lang, uid, clinics, rates, currency, base, onRemove } = this.props
+    const { closed, onlyDiff, questionsOpen, checks, status, link, printedAt } = this.state
     const t = compareStrings(lang)
     // The Worker computes them with the one rule in shared/rules/warnings.ts.
     const warnings = (c: ClinicView) => c.warnings
@@ -166,9 +237,9 @@ export class Comparison extends Component<Props, State> {
           )
         }
         case 'medLicence':
-          return <LicenceCell t={t} lang={lang} licence={c.licences.regenerativeMedicine} />
+          return <LicenceCell t={t} licence={c.licences.regenerativeMedicine} />
         case 'bankLicence':
-          return <LicenceCell t={t} lang={lang} licence={c.licences.stemCellBank} />
+          return <LicenceCell t={t} licence={c.licences.stemCellBank} />
         case 'licenceHolder': {
           const holders = licenceHolders(c)
           if (holders.length === 0) return <span class="warn">{t.noLicence}</span>
@@ -196,15 +267,7 @@ export class Comparison extends Component<Props, State> {
           return t.coaYes(viability, coa.sterilityTested)
         }
         case 'prices':
-          return (
-            <ul class="plain">
-              {c.packages.map((p) => (
-                <li key={p.id}>
-                  {p.name}: <span class="nw">{formatPrice(p, lang)}</span>
-                </li>
-              ))}
-            </ul>
-          )
+          return <Prices lang={lang} rates={rates} clinic={c} to={currency} />
         case 'city':
           return c.city
         case 'languages':
@@ -214,6 +277,51 @@ export class Comparison extends Component<Props, State> {
             ? t.ratingValue(formatDecimal(c.rating.value, lang), c.rating.count)
             : t.noRating
       }
+    }
+
+    const kindOf = (l: Licence) =>
+      l.kind === 'licencia-sanitaria' ? `${t.permit} (${t.procedure(l.procedure)})` : t.aviso
+    const licenceEntry = (fact: string, l: Licence | null): CheckedEntry[] =>
+      l ? [{ fact, kind: kindOf(l), provenance: l.provenance }] : []
+    /** What "How we checked this" shows for a fact of a clinic; nothing for unverified facts. */
+    const checked = (fact: FactId, c: ClinicView): CheckedEntry[] => {
+      switch (fact) {
+        case 'medLicence':
+          return licenceEntry('licences.regenerativeMedicine', c.licences.regenerativeMedicine)
+        case 'bankLicence':
+          return licenceEntry('licences.stemCellBank', c.licences.stemCellBank)
+        case 'licenceHolder':
+          return [{ fact: 'facility', title: t.facility, provenance: c.facility.provenance }]
+        case 'coa':
+          return [{ fact: 'certificateOfAnalysis', provenance: c.certificateOfAnalysis.provenance }]
+        case 'prices':
+          return c.packages.map((p) => ({
+            fact: `packages.${p.id}`,
+            title: p.name,
+            provenance: p.provenance,
+          }))
+        case 'rating':
+          return c.rating ? [{ fact: 'rating', provenance: c.rating.provenance }] : []
+        default:
+          return []
+      }
+    }
+    const panelId = (fact: FactId, c: ClinicView) => `${uid}h-${fact}-${c.id}`
+    /** One button per group of facts, in its heading: it opens the panel beside each fact. */
+    const howButton = (group: (typeof FACT_GROUPS)[number]) => {
+      const panels = group.facts.flatMap((fact: FactId) =>
+        clinics.filter((c) => checked(fact, c).length > 0).map((c) => panelId(fact, c)),
+      )
+      if (panels.length === 0) return null
+      return (
+        <HowButton
+          t={t}
+          label={t.groups[group.id]}
+          panels={panels}
+          open={checks.includes(group.id)}
+          onToggle={() => this.#toggleCheck(group.id)}
+        />
+      )
     }
 
     const cols = clinics.length + 1
@@ -291,14 +399,17 @@ export class Comparison extends Component<Props, State> {
               <tbody key={group.id} class={classes || undefined}>
                 <tr class="gh">
                   <th scope="rowgroup" colSpan={cols}>
-                    <button
-                      type="button"
-                      class="gt"
-                      aria-expanded={open}
-                      onClick={() => this.#toggleGroup(group.id)}
-                    >
-                      {t.groups[group.id]}
-                    </button>
+                    <div class="ghr">
+                      <button
+                        type="button"
+                        class="gt"
+                        aria-expanded={open}
+                        onClick={() => this.#toggleGroup(group.id)}
+                      >
+                        {t.groups[group.id]}
+                      </button>
+                      {howButton(group)}
+                    </div>
                   </th>
                 </tr>
                 {group.facts.map((fact) => (
@@ -308,10 +419,33 @@ export class Comparison extends Component<Props, State> {
                       {labels[fact]}
                     </th>
                     {clinics.map((c) => (
-                      <td key={c.id}>{cell(fact, c)}</td>
+                      <td key={c.id}>
+                        {cell(fact, c)}
+                        {checked(fact, c).length > 0 && (
+                          <HowPanel
+                            t={t}
+                            lang={lang}
+                            id={panelId(fact, c)}
+                            entries={checked(fact, c)}
+                            operators={c.operators}
+                            open={checks.includes(group.id)}
+                          />
+                        )}
+                      </td>
                     ))}
                   </tr>
                 ))}
+                {group.id === 'prices' && (
+                  <RateNotes
+                    t={t}
+                    list={list}
+                    lang={lang}
+                    rates={rates}
+                    clinics={clinics}
+                    to={currency}
+                    cols={cols}
+                  />
+                )}
               </tbody>
             )
           })}
@@ -342,6 +476,7 @@ export class Comparison extends Component<Props, State> {
             ))}
           </div>
         </section>
+        <Changes t={t} lang={lang} uid={uid} base={base} clinics={clinics} labels={labels} />
       </div>
     )
   }

@@ -1,13 +1,6 @@
-import { parseDate } from '../format.ts'
 import type { Lang } from '../strings.ts'
 
 // Formats only the comparison shows: they load with its chunk, not with the list.
-
-export function formatDate(isoDate: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    parseDate(isoDate),
-  )
-}
 
 export function languageNames(codes: string[], lang: Lang): string {
   const names = new Intl.DisplayNames(lang, { type: 'language' })

@@ -1,4 +1,5 @@
 import { DEFAULT_BUDGET_CURRENCY, ROUTES, type RouteId } from '../../../shared/limits.ts'
+import { priceIn, type RateFacts } from '../../../shared/rules/rates.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
 import { h } from '../dom.ts'
 import type { Strings } from '../strings.ts'
@@ -19,16 +20,25 @@ export const NO_FILTERS: Filters = {
 
 /**
  * Filters, in the browser, the one list fetched for every instance: route and
- * budget as GET /v1/clinics reads them; the city is picked from this list, so
+ * budget as GET /v1/clinics reads them (prices in other currencies converted
+ * at fresh rates, never a stale one); the city is picked from this list, so
  * it matches exactly.
  */
-export function applyFilters(clinics: ClinicView[], f: Filters): ClinicView[] {
+export function applyFilters(
+  clinics: ClinicView[],
+  f: Filters,
+  rates: readonly RateFacts[],
+): ClinicView[] {
   const max = f.max.trim() === '' ? Number.NaN : Number(f.max)
+  const fits = (p: ClinicView['packages'][number]) => {
+    const price = priceIn(rates, p, f.currency)
+    return price !== undefined && price.min <= max
+  }
   return clinics.filter(
     (c) =>
       (!f.route || c.routes.includes(f.route)) &&
       (!f.city || c.city === f.city) &&
-      (Number.isNaN(max) || c.packages.some((p) => p.currency === f.currency && p.priceMin <= max)),
+      (Number.isNaN(max) || c.packages.some(fits)),
   )
 }
 
@@ -38,6 +48,7 @@ interface FilterBarProps {
   t: Strings
   id: string
   clinics: ClinicView[]
+  rates: readonly RateFacts[]
   value: Filters
   onChange: (patch: Partial<Filters>) => void
 }
@@ -58,7 +69,7 @@ function select(
 }
 
 /** The filter fields, built once per list: each change reports only the field that changed. */
-export function filterBar({ t, id, clinics, value, onChange }: FilterBarProps): HTMLElement {
+export function filterBar({ t, id, clinics, rates, value, onChange }: FilterBarProps): HTMLElement {
   const field = (suffix: string, label: string, control: HTMLElement) =>
     h('label', { class: 'f', for: `${id}${suffix}` }, label, control)
   const budget = h('input', {
@@ -71,7 +82,11 @@ export function filterBar({ t, id, clinics, value, onChange }: FilterBarProps): 
     value: value.max,
     oninput: () => onChange({ max: budget.value }),
   })
-  const currencies = unique(clinics.flatMap((c) => c.packages.map((p) => p.currency)))
+  // A family may set its budget in any currency a price or a rate names.
+  const currencies = unique([
+    ...clinics.flatMap((c) => c.packages.map((p) => p.currency)),
+    ...rates.flatMap((r) => [r.base, r.quote]),
+  ])
   const cities = unique(clinics.map((c) => c.city))
   return h(
     'fieldset',

@@ -1,27 +1,30 @@
+import { priceIn, type RateFacts } from '../../../shared/rules/rates.ts'
 import type { ClinicView } from '../../../shared/schemas/api.ts'
-import { h } from '../dom.ts'
-import { formatPrice } from '../format.ts'
+import { h, setText } from '../dom.ts'
+import { formatApprox, formatPrice } from '../format.ts'
 import type { Lang, Strings } from '../strings.ts'
+import { cheapest } from './prices.ts'
 
-/** The cheapest package first, in its own currency. */
-function fromPrice(clinic: ClinicView, lang: Lang): string | undefined {
-  const pkg = [...clinic.packages].sort((a, b) => a.priceMin - b.priceMin)[0]
-  return pkg && formatPrice(pkg, lang)
-}
-
-/** One clinic's card; `update` shows whether it is chosen, and whether it still can be. */
+/**
+ * One clinic's card; `update` shows whether it is chosen, whether it still
+ * can be, and its lowest price in its own currency and, approximately, in
+ * the family's.
+ */
 export interface ClinicCard {
   element: HTMLLIElement
-  update(chosen: boolean, full: boolean): void
+  update(chosen: boolean, full: boolean, currency: string): void
 }
 
 export function clinicCard(
   t: Strings,
   lang: Lang,
   c: ClinicView,
+  rates: readonly RateFacts[],
   onToggle: (id: string) => void,
 ): ClinicCard {
   const warnings = c.warnings.length
+  const price = h('p')
+  let shownIn: string | null = null
   const box = h('input', { type: 'checkbox', onchange: () => onToggle(c.id) })
   const element = h(
     'li',
@@ -34,13 +37,21 @@ export function clinicCard(
       c.sample && ' ',
       c.sample && h('span', { class: 'badge' }, t.sample),
     ),
-    h('p', null, fromPrice(c, lang)),
+    price,
     warnings > 0 && h('p', { class: 'warn' }, t.warnCount(warnings)),
     h('label', { class: 'pick' }, box, `${t.pick} `, h('span', { class: 'vh' }, c.name)),
   )
   return {
     element,
-    update(chosen, full) {
+    update(chosen, full, currency) {
+      if (shownIn !== currency) {
+        shownIn = currency
+        const pkg = cheapest(c, rates, currency)
+        const approx = pkg && pkg.currency !== currency && priceIn(rates, pkg, currency)
+        setText(price, pkg ? formatPrice(pkg, lang) : '')
+        if (approx)
+          price.append(' ', h('span', { class: 'nw muted' }, formatApprox(approx, currency, lang)))
+      }
       box.checked = chosen
       box.disabled = full && !chosen
       if (chosen) element.setAttribute('aria-current', 'true')
