@@ -21,9 +21,9 @@ const FRAME_ENTRIES = {
 
 /** Loaded by main.js when needed, each as `widget/<version>/<name>.js`. */
 const LAZY_CHUNKS: Record<string, string> = {
-  compare: 'widget/src/ui/compare-view.tsx',
-  en: 'widget/src/i18n/en.ts',
-  es: 'widget/src/i18n/es.ts',
+  compare: 'widget/src/element/ui/compare-view.tsx',
+  en: 'widget/src/element/i18n/en.ts',
+  es: 'widget/src/element/i18n/es.ts',
 }
 
 /** CSS is imported as minified text, for a constructable stylesheet (no <style>, no inline style). */
@@ -193,7 +193,7 @@ export async function buildWidget(): Promise<Metafile> {
   } satisfies BuildOptions
   const modules = await esbuild.build({
     ...common,
-    entryPoints: { main: 'widget/src/main.ts' },
+    entryPoints: { main: 'widget/src/element/main.ts' },
     outdir: WIDGET_DIR,
     format: 'esm',
     metafile: true,
@@ -218,7 +218,7 @@ export async function buildWidget(): Promise<Metafile> {
   const loaders = await esbuild.build({
     ...common,
     entryPoints: {
-      widget: 'widget/src/loader.ts',
+      widget: 'widget/src/element/loader.ts',
       'embed-resize': 'widget/src/embed/resize.ts',
     },
     outdir: PUBLIC_DIR,

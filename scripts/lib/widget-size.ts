@@ -41,7 +41,7 @@ export async function measureWidgetSize(): Promise<{
       if (dep.kind === 'import-statement') visit(dep.path)
     }
   }
-  for (const main of byEntry('widget/src/main.ts')) visit(main)
+  for (const main of byEntry('widget/src/element/main.ts')) visit(main)
   const language = Math.max(0, ...byEntry('/i18n/en.ts').concat(byEntry('/i18n/es.ts')).map(size))
   const firstRenderGzipBytes =
     (files['widget.js'] ?? 0) + [...eager].reduce((sum, path) => sum + size(path), 0) + language

@@ -7,7 +7,7 @@ import {
   attributionParams,
   frameAttribution,
   readAttribution,
-} from '../../widget/src/attribution.ts'
+} from '../../widget/src/common/attribution.ts'
 
 const params = (query: string) => new URLSearchParams(query)
 

@@ -5,7 +5,7 @@ import {
   FACT_GROUPS,
   licenceHolders,
   sameFacts,
-} from '../../../widget/src/ui/compare-rows.ts'
+} from '../../../widget/src/element/ui/compare-rows.ts'
 import { clinic } from './fixtures.ts'
 
 const none = () => [] as WarningCode[]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compareStrings } from '../../../widget/src/ui/compare-strings.ts'
-import { clinicQuestions } from '../../../widget/src/ui/questions.ts'
+import { compareStrings } from '../../../widget/src/element/ui/compare-strings.ts'
+import { clinicQuestions } from '../../../widget/src/element/ui/questions.ts'
 import { clinic } from './fixtures.ts'
 
 describe('questions to ask a clinic', () => {

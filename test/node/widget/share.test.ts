@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseShareFragment, sharedIds, shareUrl } from '../../../widget/src/ui/share.ts'
+import { parseShareFragment, sharedIds, shareUrl } from '../../../widget/src/element/ui/share.ts'
 
 describe('the share link', () => {
   it('reads up to three clinic ids from #clinic-compare=ID,ID,ID', () => {

@@ -3,9 +3,9 @@
 // set as text, never as HTML.
 import { noticePath } from '../../../shared/privacy/versions.ts'
 import type { MyRequestView, Withdrawal } from '../../../shared/schemas/my-request.ts'
-import { h } from '../dom.ts'
-import { formStrings } from '../form/strings.ts'
-import { type Lang, toLang } from '../lang.ts'
+import { type Lang, toLang } from '../common/lang.ts'
+import { h } from '../element/dom.ts'
+import { formStrings } from '../request/form/strings.ts'
 import { post } from './api.ts'
 import { type MyRequestStrings, myRequestStrings } from './strings.ts'
 

@@ -1,4 +1,4 @@
-import type { Lang } from '../lang.ts'
+import type { Lang } from '../common/lang.ts'
 
 const en = {
   noSecret:

@@ -4,11 +4,11 @@
 // partner page's origin (checked by the Worker against the partner's list);
 // only the facts in messages.ts go back to that origin.
 import { render } from 'preact'
-import { frameAttribution } from '../attribution.ts'
-import { InquiryForm } from '../form/form.tsx'
-import { type Lang, toLang } from '../lang.ts'
-import { widgetSheet } from '../styles.ts'
-import { type FrameMessage, frameMessage, readHostMessage } from './messages.ts'
+import { frameAttribution } from '../common/attribution.ts'
+import { type FrameMessage, frameMessage, readHostMessage } from '../common/frame-messages.ts'
+import { type Lang, toLang } from '../common/lang.ts'
+import { widgetSheet } from '../common/styles.ts'
+import { InquiryForm } from './form/form.tsx'
 import { turnstileChallenge } from './turnstile.ts'
 
 interface FrameConfig {

@@ -3,7 +3,7 @@
 // challenge container with our action and the partner as cData, and asked for
 // a token when the family presses Send.
 import { TURNSTILE_ACTION } from '../../../shared/turnstile.ts'
-import type { Lang } from '../lang.ts'
+import type { Lang } from '../common/lang.ts'
 
 interface TurnstileApi {
   render(container: HTMLElement, params: Record<string, unknown>): string | undefined
