@@ -10,6 +10,8 @@ const WIDGET_DIR = join(PUBLIC_DIR, 'widget')
 /** The scripts of the Worker's own frame pages, by content-hashed name, and their manifest. */
 const FRAMES_DIR = join(PUBLIC_DIR, 'frames')
 export const FRAMES_MANIFEST = join(FRAMES_DIR, 'manifest.json')
+/** Outputs of earlier layouts: removed by every build, so an upgraded checkout lints clean. */
+const LEGACY_OUTPUTS = ['embed-frame.js', 'embed-request.js', 'my-request.js']
 const FRAME_ENTRIES = {
   'embed-frame': 'widget/src/embed/frame.ts',
   // The request form's page (`/embed/request`), on the Worker's origin: it
@@ -259,6 +261,8 @@ export async function buildWidget(): Promise<Metafile> {
     ),
   ])
   await removeAllBut(WIDGET_DIR, [version])
+  // Scripts an older build wrote at the top of public/, now under frames/ by their hash.
+  await Promise.all(LEGACY_OUTPUTS.map((name) => rm(join(PUBLIC_DIR, name), { force: true })))
   await removeAllBut(FRAMES_DIR, [
     ...frames.outputFiles.map((f) => basename(f.path)),
     basename(FRAMES_MANIFEST),
