@@ -98,6 +98,8 @@ describe('GET /embed/request', () => {
     expect(response.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp')
     expect(response.headers.get('Cross-Origin-Resource-Policy')).toBe('cross-origin')
     expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin')
+    // Never kept past a deploy: it names the current content-hashed script.
+    expect(response.headers.get('Cache-Control')).toBe('no-cache')
     const html = await response.text()
     // By a content-hashed name, served immutable: a page never pairs with an older script.
     expect(html).toMatch(/<script src="\/frames\/embed-request-[A-Z0-9]{8}\.js" async><\/script>/)

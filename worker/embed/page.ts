@@ -95,6 +95,8 @@ export function embedHeaders(
     // Opened as a page of its own, it shares no browsing context group with
     // whatever opened it: no window of another site can reach it.
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cache-Control': 'public, max-age=60, stale-while-revalidate=300',
+    // Asked for again on every load (a few hundred bytes): a page kept from
+    // before a deploy would name a content-hashed script the deploy removed.
+    'Cache-Control': 'no-cache',
   }
 }
