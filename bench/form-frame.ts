@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { launchChromium } from '../scripts/lib/chromium.ts'
-import { MOBILE_PROFILE } from './mobile.ts'
+import { phoneContext, throttle } from './mobile.ts'
 
 export interface FormFrameRun {
   /** From "Request information" to the form shown in its frame, ms. */
@@ -26,23 +26,10 @@ export async function measureFormFrame(
   const all: FormFrameRun[] = []
   try {
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({
-        viewport: MOBILE_PROFILE.viewport,
-        deviceScaleFactor: MOBILE_PROFILE.deviceScaleFactor,
-        isMobile: true,
-        hasTouch: true,
-      })
+      const context = await phoneContext(browser)
       try {
         const page = await context.newPage()
-        const cdp = await context.newCDPSession(page)
-        await cdp.send('Network.enable')
-        await cdp.send('Network.emulateNetworkConditions', {
-          offline: false,
-          latency: MOBILE_PROFILE.latencyMs,
-          downloadThroughput: (MOBILE_PROFILE.downloadKbps * 1024) / 8,
-          uploadThroughput: (MOBILE_PROFILE.uploadKbps * 1024) / 8,
-        })
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: MOBILE_PROFILE.cpuSlowdown })
+        await throttle(page)
         await page.goto(`${workerUrl}/demo/`)
         const w = page.locator('clinic-compare[lang="en"]')
         await w.locator('.card').first().waitFor({ state: 'visible', timeout: 60_000 })

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Browser, CDPSession, Page } from 'playwright-core'
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../scripts/lib/chromium.ts'
 import {
   type PartnerSite,
@@ -185,7 +185,8 @@ export function roundTrips(
   }))
 }
 
-async function throttle(page: Page): Promise<CDPSession> {
+/** Slow 4G and a 4x slower CPU on the page, as MOBILE_PROFILE says (bench/form-frame.ts too). */
+export async function throttle(page: Page): Promise<CDPSession> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Network.enable')
   await cdp.send('Network.emulateNetworkConditions', {
@@ -198,14 +199,19 @@ async function throttle(page: Page): Promise<CDPSession> {
   return cdp
 }
 
-/** One cold load of the article page on the phone profile. */
-async function loadOnce(browser: Browser, site: PartnerSite, lang: string): Promise<MobileResult> {
-  const context = await browser.newContext({
+/** A fresh browser context with the phone's screen and touch. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
     viewport: MOBILE_PROFILE.viewport,
     deviceScaleFactor: MOBILE_PROFILE.deviceScaleFactor,
     isMobile: true,
     hasTouch: true,
   })
+}
+
+/** One cold load of the article page on the phone profile. */
+async function loadOnce(browser: Browser, site: PartnerSite, lang: string): Promise<MobileResult> {
+  const context = await phoneContext(browser)
   try {
     const page = await context.newPage()
     await page.addInitScript(observe)
