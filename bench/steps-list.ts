@@ -9,7 +9,7 @@ export const STEPS_PATH = '/v1/bench-steps/'
  */
 export const STEPS = {
   code: 'POST /v1/inquiries, every binding stood in: Hono, CORS, body, checks, id, fingerprint, sealing, log line',
-  limiter: '  the same, with the real rate limiter',
+  limiter: '  the same, with the real rate limiter (the partner’s ceiling)',
   claim: '  the same, with the real D1 (the idempotency claim)',
   send: '  the same, with the real Queue send',
   intake: 'POST /v1/inquiries with every binding real',

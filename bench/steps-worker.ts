@@ -36,16 +36,21 @@ let calls = 0
 /** Which bindings are real in each inquiry step; the others are stood in. */
 const REAL: Partial<Record<Step, (keyof Env)[]>> = {
   code: [],
-  limiter: ['INQUIRY_LIMITER'],
+  // The bench's inquiries come with the partner's API key: the partner's
+  // ceiling is their one limiter call (a browser's also counts per client).
+  limiter: ['PARTNER_INQUIRY_LIMITER'],
   claim: ['LEADS'],
   send: ['INQUIRIES'],
-  intake: ['INQUIRY_LIMITER', 'LEADS', 'INQUIRIES'],
+  intake: ['PARTNER_INQUIRY_LIMITER', 'LEADS', 'INQUIRIES'],
 }
 
 function envWith(env: Env, real: (keyof Env)[]): Env {
   return {
     ...env,
     INQUIRY_LIMITER: real.includes('INQUIRY_LIMITER') ? env.INQUIRY_LIMITER : stoodInLimiter,
+    PARTNER_INQUIRY_LIMITER: real.includes('PARTNER_INQUIRY_LIMITER')
+      ? env.PARTNER_INQUIRY_LIMITER
+      : stoodInLimiter,
     LEADS: real.includes('LEADS') ? env.LEADS : stoodInD1,
     INQUIRIES: real.includes('INQUIRIES') ? env.INQUIRIES : stoodInQueue,
   }

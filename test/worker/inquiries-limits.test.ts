@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { clientKey } from '../../worker/intake/client-key.ts'
-import { sampleCatalog, seedCatalog } from './helpers/catalog.ts'
+import { DEMO_API_KEY, sampleCatalog, seedCatalog } from './helpers/catalog.ts'
 import { ORIGIN } from './helpers/http.ts'
 import { postInquiry, validInquiry } from './helpers/inquiry.ts'
 
@@ -62,6 +62,30 @@ describe('rate limits on POST /v1/inquiries', () => {
     // The next /64 is another client.
     const neighbour = await postInquiry(validInquiry(), { ip: '2001:db8:77:2::1' })
     expect(neighbour.status).toBe(202)
+  })
+
+  it('holds a partner’s server to the partner’s ceiling, not to one client’s limit', async () => {
+    // Every family a partner's server forwards comes from the server's one address.
+    const server = { ip: '203.0.113.50', origin: null, authorization: `Bearer ${DEMO_API_KEY}` }
+    const statuses: number[] = []
+    for (let i = 0; i < PER_CLIENT + 5; i++) {
+      statuses.push((await postInquiry(validInquiry(), server)).status)
+    }
+    expect(statuses).toEqual(Array(PER_CLIENT + 5).fill(202))
+  })
+
+  it('limits a client sending keys no partner holds, as any other client', async () => {
+    const guesser = {
+      ip: '203.0.113.51',
+      origin: null,
+      authorization: 'Bearer not-a-key-of-anyone-0123456789',
+    }
+    const statuses: number[] = []
+    for (let i = 0; i <= PER_CLIENT + 1 && !statuses.includes(429); i++) {
+      statuses.push((await postInquiry(validInquiry(), guesser)).status)
+    }
+    expect(statuses.slice(0, PER_CLIENT)).toEqual(Array(PER_CLIENT).fill(401))
+    expect(statuses.at(-1)).toBe(429)
   })
 
   it('stops a partner at its ceiling, whatever the clients, with Retry-After and CORS', async () => {

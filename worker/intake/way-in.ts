@@ -29,28 +29,39 @@ export type WayIn =
   | { kind: 'api-key' }
 
 /**
+ * The partners holding the request's API key: undefined without an
+ * `Authorization` header, empty for a key no partner holds.
+ */
+export async function apiKeyHolders(
+  c: Context<AppEnv>,
+  catalog: CatalogSnapshot,
+): Promise<Set<string> | undefined> {
+  const authorization = c.req.header('Authorization')
+  if (authorization === undefined) return undefined
+  const key = bearerToken(authorization)
+  return key
+    ? partnersHolding(catalog.partners.values(), key, (p) => p.apiKeySha256)
+    : new Set<string>()
+}
+
+/**
  * Which way a request came in, or the error that tells its sender how to come
  * in. Only a key or a token's presence is checked here (cheap, before the body
  * is validated); the token itself is verified once the body is known to be
  * good, so a family fixing a field does not spend it.
  */
-export async function wayIn(
+export function wayIn(
   c: Context<AppEnv>,
-  catalog: CatalogSnapshot,
   partner: Partner,
-): Promise<WayIn> {
-  const authorization = c.req.header('Authorization')
-  if (authorization !== undefined) {
-    const key = bearerToken(authorization)
-    const owners = key
-      ? await partnersHolding(catalog.partners.values(), key, (p) => p.apiKeySha256)
-      : new Set<string>()
-    if (owners.size === 0) {
+  keyHolders: Set<string> | undefined,
+): WayIn {
+  if (keyHolders !== undefined) {
+    if (keyHolders.size === 0) {
       throw new ApiError('unauthorized', 'The API key is not valid.', {
         headers: { 'WWW-Authenticate': `${CHALLENGE}, error="invalid_token"` },
       })
     }
-    if (!owners.has(partner.id)) {
+    if (!keyHolders.has(partner.id)) {
       throw new ApiError('forbidden', 'This API key sends requests for another partner.')
     }
     return { kind: 'api-key' }

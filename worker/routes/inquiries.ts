@@ -22,7 +22,7 @@ import { partnerCors } from '../intake/partner-cors.ts'
 import { enforceClientLimit, enforcePartnerCeiling } from '../intake/rate-limit.ts'
 import { withRegisteredCampaign } from '../intake/registered-campaign.ts'
 import { verifyTurnstile } from '../intake/siteverify.ts'
-import { wayIn } from '../intake/way-in.ts'
+import { apiKeyHolders, wayIn } from '../intake/way-in.ts'
 import { sealInquiry } from '../queue/message.ts'
 import type { AppEnv } from '../types.ts'
 
@@ -50,19 +50,24 @@ export const inquiriesRoutes = new Hono<AppEnv>()
   .post('/', jsonBodyLimit(MAX_INQUIRY_BYTES), async (c) => {
     const body = await readJsonBody(c)
     const rawPartnerId = (body as { partnerId?: unknown } | null)?.partnerId
-    await enforceClientLimit(
-      c.env.INQUIRY_LIMITER,
-      rawPartnerId,
-      c.req.header('CF-Connecting-IP') ?? 'local',
-    )
-
     const catalog = await catalogFor(c)
+    const keyHolders = await apiKeyHolders(c, catalog)
+    // A partner's server, known by its key, answers to the partner's ceiling
+    // alone: every family it forwards comes from its one address. Every other
+    // request counts against its client's limit first, bad bodies and keys too.
+    if (!keyHolders?.size) {
+      await enforceClientLimit(
+        c.env.INQUIRY_LIMITER,
+        rawPartnerId,
+        c.req.header('CF-Connecting-IP') ?? 'local',
+      )
+    }
     const partner =
       typeof rawPartnerId === 'string' ? catalog.partners.get(rawPartnerId) : undefined
     if (!partner?.active) {
       throw new ApiError('unknown_partner', 'This site is not an active clinic-compare partner.')
     }
-    const way = await wayIn(c, catalog, partner)
+    const way = wayIn(c, partner, keyHolders)
 
     const sent = parseOrThrow(Inquiry, body, {
       code: 'invalid_inquiry',
