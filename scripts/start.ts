@@ -4,17 +4,25 @@ import { TURNSTILE_TEST_SITE_KEYS } from '../shared/turnstile.ts'
 import { buildWidget } from './lib/build-widget.ts'
 import { ensureDevVars } from './lib/dev-vars.ts'
 import { LOCAL_DEMO_API_KEY } from './lib/local-demo-key.ts'
-import { seedLocalState } from './lib/local-state.ts'
+import { parsePartnerOrigins, seedLocalState } from './lib/local-state.ts'
 import { startTurnstileStandin } from './lib/turnstile-standin.ts'
 import { ROOT, WRANGLER_ENV, wranglerBin } from './lib/wrangler.ts'
 
 const port = Number(process.env.PORT ?? 8787)
 const persistTo = resolve(ROOT, process.env.PERSIST_DIR ?? '.wrangler/state')
+let partnerOrigins: string[] | undefined
+try {
+  partnerOrigins = parsePartnerOrigins(process.env.PARTNER_ORIGINS)
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(2)
+}
 
 if (await ensureDevVars(ROOT)) console.log('Wrote .dev.vars with fresh local secrets.')
 await buildWidget()
 console.log(`Seeding local state in ${persistTo} ...`)
-await seedLocalState(persistTo, port)
+await seedLocalState(persistTo, port, partnerOrigins)
+if (partnerOrigins) console.log(`The demo partners allow ${partnerOrigins.join(', ')}.`)
 // No route to Cloudflare: Turnstile is a stand-in on loopback, with Cloudflare's
 // test keys (always pass unless TURNSTILE_SITE_KEY / TURNSTILE_SECRET_KEY say otherwise).
 const turnstile = await startTurnstileStandin()

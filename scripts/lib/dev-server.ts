@@ -34,6 +34,10 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 interface StartOptions {
   vars?: Record<string, string>
+  /** The port to listen on (default: a free one). */
+  port?: number
+  /** What the demo partners allow instead of the server's own origins (`PARTNER_ORIGINS`). */
+  partnerOrigins?: string[]
   persistDir?: string
   /** Environment for `npm start` itself, e.g. TURNSTILE_SITE_KEY / TURNSTILE_SECRET_KEY test keys. */
   env?: Record<string, string>
@@ -55,7 +59,7 @@ export async function startDevServer(options: StartOptions = {}): Promise<DevSer
 }
 
 async function startOnce(options: StartOptions): Promise<DevServer> {
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   const persistDir = options.persistDir ?? (await mkdtemp(join(tmpdir(), 'cc-dev-')))
   const varArgs = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
   const child = spawn('npm', ['start', '--silent', '--', '--log-level', 'warn', ...varArgs], {
@@ -64,6 +68,8 @@ async function startOnce(options: StartOptions): Promise<DevServer> {
       ...process.env,
       ...options.env,
       PORT: String(port),
+      // Never a developer's own: a test's server allows only what the test says.
+      PARTNER_ORIGINS: options.partnerOrigins?.join(' ') ?? '',
       PERSIST_DIR: persistDir,
       // Its own dev registry: wrangler dev sessions find each other (and a developer's
       // own `npm start`) through a shared one, and two of one Worker name must not meet.

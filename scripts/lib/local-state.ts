@@ -1,24 +1,47 @@
 import { createHash } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { CatalogFile } from '../../shared/schemas/catalog.ts'
+import { PartnerOrigins } from '../../shared/schemas/partner.ts'
+import { CliError } from './cli.ts'
 import { LOCAL_DEMO_API_KEY } from './local-demo-key.ts'
-import { publishCatalog } from './publish.ts'
+import { publishCatalog, seedCatalog } from './publish.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
 
 export const SAMPLE_CATALOG = join(ROOT, 'sample', 'catalog.json')
 
+/** The origins the demo partners allow unless told otherwise: the server's own. */
+export function serverOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+}
+
 /**
- * The sample catalog with the demo partners allowing this port's local
- * origins, and `demo` holding the local demo API key.
+ * `PARTNER_ORIGINS` for `npm start`: the origins, separated by spaces or
+ * commas, that the demo partners allow instead of the server's own (a
+ * developer's local WordPress, a test's partner sites).
  */
-export async function sampleCatalogFor(port: number): Promise<CatalogFile> {
+export function parsePartnerOrigins(text: string | undefined): string[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined
+  const parsed = v.safeParse(PartnerOrigins, text.trim().split(/[\s,]+/))
+  if (!parsed.success) {
+    const issue = parsed.issues[0]
+    throw new CliError(`PARTNER_ORIGINS: ${String(issue.input)}: ${issue.message}`)
+  }
+  return parsed.output
+}
+
+/**
+ * The sample catalog with the demo partners allowing `origins` (by default
+ * the server's own), and `demo` holding the local demo API key.
+ */
+export async function sampleCatalogFor(
+  port: number,
+  origins: string[] = serverOrigins(port),
+): Promise<CatalogFile> {
   const catalog = v.parse(CatalogFile, JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8')))
   for (const partner of catalog.partners) {
-    if (partner.id.startsWith('demo')) {
-      partner.allowedOrigins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
-    }
+    if (partner.id.startsWith('demo')) partner.allowedOrigins = [...origins]
     if (partner.id === 'demo') {
       partner.apiKeySha256 = [createHash('sha256').update(LOCAL_DEMO_API_KEY).digest('hex')]
     }
@@ -26,9 +49,27 @@ export async function sampleCatalogFor(port: number): Promise<CatalogFile> {
   return catalog
 }
 
+/** State no command has written yet: its folder is missing or empty. */
+async function isUnwritten(persistTo: string): Promise<boolean> {
+  try {
+    return (await readdir(persistTo)).length === 0
+  } catch {
+    return true
+  }
+}
+
 /** Seeds KV with the sample catalog and applies the D1 migrations. */
-export async function seedLocalState(persistTo: string, port: number): Promise<void> {
-  await publishCatalog(await sampleCatalogFor(port), { local: true, persistTo })
+export async function seedLocalState(
+  persistTo: string,
+  port: number,
+  origins?: string[],
+): Promise<void> {
+  const catalog = await sampleCatalogFor(port, origins)
+  const target = { local: true, persistTo }
+  // Each wrangler call starts a process and a workerd (seconds on a busy
+  // machine): fresh state takes the catalog in one write, not a publish's three.
+  if (await isUnwritten(persistTo)) await seedCatalog(catalog, target)
+  else await publishCatalog(catalog, target)
   const migrate = await runWrangler([
     'd1',
     'migrations',

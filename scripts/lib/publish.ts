@@ -16,6 +16,24 @@ async function wranglerOrThrow(args: string[], what: string): Promise<string> {
   return result.stdout
 }
 
+/**
+ * Writes a catalog into state nothing has written or reads yet (a fresh
+ * `npm start`): records and manifest in one write. No reader can see a
+ * half-written mix and nothing is stale, so a publish's order and clean-up
+ * have nothing to guard.
+ */
+export async function seedCatalog(catalog: CatalogFile, target: Target): Promise<void> {
+  const { records, manifest } = catalogLayout(catalog, new Date().toISOString())
+  const dir = await mkdtemp(join(tmpdir(), 'catalog-seed-'))
+  try {
+    const file = join(dir, 'catalog.json')
+    await writeFile(file, JSON.stringify([...records, manifest]))
+    await wranglerOrThrow(['kv', 'bulk', 'put', file, ...targetArgs(target)], 'Writing the catalog')
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
 const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:', 'operator:', 'rate:']
 
 /**

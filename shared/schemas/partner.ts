@@ -8,6 +8,9 @@ const Origin = v.pipe(
   v.regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, 'Use an origin such as https://blog.example'),
 )
 
+/** The origins a partner's pages are served from. */
+export const PartnerOrigins = v.pipe(v.array(Origin), v.maxLength(50))
+
 /** The SHA-256 of a report token or API key, as `sha256sum` prints it. */
 const TokenSha256 = v.pipe(
   v.string(),
@@ -25,7 +28,7 @@ export const Partner = v.object({
   id: Id,
   name: text(120),
   active: v.boolean(),
-  allowedOrigins: v.pipe(v.array(Origin), v.maxLength(50)),
+  allowedOrigins: PartnerOrigins,
   /** The partner may hide the neutral context, never reword it. */
   showNeutralContext: v.boolean(),
   /**

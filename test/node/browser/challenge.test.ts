@@ -1,18 +1,13 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { type PartnerSite, partnerPage, strictCsp } from '../../../scripts/lib/partner-site.ts'
 import { TURNSTILE_TEST_SECRET_KEYS, TURNSTILE_TEST_SITE_KEYS } from '../../../shared/turnstile.ts'
 import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
-import { type LeadWatch, watchLeads } from './helpers/leads.ts'
+import { startPartnerWorld } from './helpers/fixture.ts'
+import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, requestFrame, widget } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 
@@ -27,10 +22,9 @@ interface Setup {
 }
 
 async function setUp(env: Record<string, string>): Promise<Setup> {
-  const [server, blog] = await Promise.all([
-    startDevServer({ env, vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-    startPartnerSite(),
-  ])
+  const world = await startPartnerWorld({ env, allow: 'only-first' })
+  const { server, leads } = world
+  const blog = world.site()
   blog.page(
     '/article',
     partnerPage(
@@ -40,8 +34,7 @@ async function setUp(env: Record<string, string>): Promise<Setup> {
     ),
     { 'Content-Security-Policy': strictCsp(server.url) },
   )
-  await allowOrigins(server, 'demo', [blog.origin], { only: true })
-  return { server, blog, leads: watchLeads(server) }
+  return { server, blog, leads }
 }
 
 describe.skipIf(missing)(

@@ -4,12 +4,12 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { type PartnerSite, partnerPage, strictCsp } from '../../../scripts/lib/partner-site.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, widget } from './helpers/page.ts'
-import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 const THREE = ['Aurora', 'Brisa', 'Cedro']

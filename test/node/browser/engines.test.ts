@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import type { PartnerSite } from '../../../scripts/lib/partner-site.ts'
 import type { EnginePage } from './helpers/engines/engine.ts'
 import { waitUntil } from './helpers/engines/engine.ts'
 import { firefoxMissing, openFirefox } from './helpers/engines/firefox.ts'
 import { openWebKit, webkitMissing } from './helpers/engines/webkit.ts'
 import { addArticle, type PartnerWorld, startPartnerWorld } from './helpers/fixture.ts'
-import type { PartnerSite } from './helpers/partner-site.ts'
 
 /**
  * The partner page of partner-page.test.ts (there in Chromium, with much more)

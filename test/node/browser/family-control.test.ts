@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { type PartnerSite, partnerPage, strictCsp } from '../../../scripts/lib/partner-site.ts'
 import { runScript } from '../../../scripts/lib/run-script.ts'
 import { standinFrameHeaders } from '../../../scripts/lib/turnstile-token.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
@@ -15,20 +16,15 @@ import { myRequestStrings } from '../../../widget/src/my-request/strings.ts'
 import { formStrings } from '../../../widget/src/request/form/strings.ts'
 import { queryLeadsDb } from '../helpers/d1.ts'
 import { axeViolations } from './helpers/axe.ts'
-import { browserMissing, launchChromium, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, requestFrame, widget } from './helpers/page.ts'
-import {
-  allowOrigins,
-  type PartnerSite,
-  partnerPage,
-  startPartnerSite,
-  strictCsp,
-} from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 /** Where the walk's screenshots go, to be looked at (test-results/ is not committed). */
 const SHOTS = join(ROOT, 'test-results', 'family-control')
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 let blog: PartnerSite
@@ -80,11 +76,10 @@ describe.skipIf(missing)(
   missing ? `browser tests skipped: ${missing}` : 'the family keeps control of its request',
   () => {
     beforeAll(async () => {
-      ;[server, browser, blog] = await Promise.all([
-        startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-        launchChromium(),
-        startPartnerSite(),
-      ])
+      // Only the blog: the Worker's own origin, where the frame sends from, is not listed.
+      fixture = await startPartnerFixture({ allow: 'only-first' })
+      ;({ server, browser } = fixture)
+      blog = fixture.site()
       token = (await server.devVars()).COORDINATOR_TOKENS?.split(',')[0] ?? ''
       dir = await mkdtemp(join(tmpdir(), 'cc-family-'))
       await mkdir(SHOTS, { recursive: true })
@@ -99,12 +94,8 @@ describe.skipIf(missing)(
           { 'Content-Security-Policy': strictCsp(server.url) },
         )
       }
-      await allowOrigins(server, 'demo', [blog.origin], { only: true })
     })
-    afterAll(async () => {
-      await browser?.close()
-      await Promise.all([server?.stop(), blog?.stop()])
-    })
+    afterAll(() => fixture?.stop())
 
     it('forgets, from the CLI, every request sent with an address a family wrote from, and it leaves the file', async () => {
       const out = join(dir, 'by-email.csv')

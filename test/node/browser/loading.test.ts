@@ -2,10 +2,14 @@
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevServer } from '../../../scripts/lib/dev-server.ts'
-import { RESERVE_RULE } from '../../../scripts/lib/partner-site.ts'
+import {
+  type PartnerSite,
+  partnerPage,
+  RESERVE_RULE,
+  strictCsp,
+} from '../../../scripts/lib/partner-site.ts'
 import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
-import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 

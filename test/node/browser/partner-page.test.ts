@@ -2,11 +2,11 @@
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { type PartnerSite, partnerPage, strictCsp } from '../../../scripts/lib/partner-site.ts'
 import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { addArticle, type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, widget } from './helpers/page.ts'
-import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 

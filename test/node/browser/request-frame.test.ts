@@ -2,12 +2,12 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DevServer } from '../../../scripts/lib/dev-server.ts'
+import { type PartnerSite, partnerPage, strictCsp } from '../../../scripts/lib/partner-site.ts'
 import { axeViolations } from './helpers/axe.ts'
 import { browserMissing, waitForWidget, watchProblems } from './helpers/browser.ts'
 import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import type { LeadWatch } from './helpers/leads.ts'
 import { compareClinics, fillRequestForm, focused, requestFrame, widget } from './helpers/page.ts'
-import { type PartnerSite, partnerPage, strictCsp } from './helpers/partner-site.ts'
 
 const missing = browserMissing()
 

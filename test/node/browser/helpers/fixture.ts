@@ -1,14 +1,14 @@
 import type { Browser } from 'playwright-core'
-import { type DevServer, startDevServer } from '../../../../scripts/lib/dev-server.ts'
-import { launchChromium } from './browser.ts'
-import { type LeadWatch, watchLeads } from './leads.ts'
+import { type DevServer, freePort, startDevServer } from '../../../../scripts/lib/dev-server.ts'
+import { serverOrigins } from '../../../../scripts/lib/local-state.ts'
 import {
-  allowOrigins,
   type PartnerSite,
   partnerPage,
   startPartnerSite,
   strictCsp,
-} from './partner-site.ts'
+} from '../../../../scripts/lib/partner-site.ts'
+import { launchChromium } from './browser.ts'
+import { type LeadWatch, watchLeads } from './leads.ts'
 
 /**
  * What every partner-page browser test stands on: a Worker (`npm start`), the
@@ -31,24 +31,45 @@ export interface WorldOptions {
   /** How many partner sites, each on its own origin (default 1). */
   sites?: number
   /**
-   * Origins the `demo` partner allows besides the sample's local ones:
-   * `first` (the default with a site) adds the first site's, `only-first`
-   * makes it the only one, `none` publishes nothing.
+   * Origins the demo partners allow besides the server's own: `first` (the
+   * default with a site) adds the first site's, `only-first` makes it the
+   * only one, `none` adds nothing.
    */
   allow?: 'first' | 'only-first' | 'none'
   /** Worker vars; the catalog is re-read every second unless said otherwise. */
   vars?: Record<string, string>
+  /** Environment for `npm start`, e.g. Turnstile test keys. */
+  env?: Record<string, string>
 }
 
-/** The Worker and the partner's sites, started at once (each takes seconds on a busy machine). */
+/**
+ * The partner's sites (each an HTTP server in this process, up in
+ * milliseconds), then the Worker, seeded with the origins the demo partners
+ * allow: no publish after the start, which costs seconds on a busy machine.
+ */
 export async function startPartnerWorld(options: WorldOptions = {}): Promise<PartnerWorld> {
   const siteCount = options.sites ?? 1
   const allow = options.allow ?? (siteCount > 0 ? 'first' : 'none')
-  const [server, ...sites] = await Promise.all([
-    startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1', ...options.vars } }),
-    ...Array.from({ length: siteCount }, () => startPartnerSite()),
-  ])
-  const world: PartnerWorld = {
+  const sites = await Promise.all(Array.from({ length: siteCount }, () => startPartnerSite()))
+  const [first] = sites
+  const port = await freePort()
+  const partnerOrigins =
+    first && allow !== 'none'
+      ? [...(allow === 'only-first' ? [] : serverOrigins(port)), first.origin]
+      : undefined
+  let server: DevServer
+  try {
+    server = await startDevServer({
+      port,
+      partnerOrigins,
+      ...(options.env ? { env: options.env } : {}),
+      vars: { CATALOG_REFRESH_SECONDS: '1', ...options.vars },
+    })
+  } catch (error) {
+    await Promise.all(sites.map((s) => s.stop()))
+    throw error
+  }
+  return {
     server,
     leads: watchLeads(server),
     site: (index = 0) => {
@@ -60,16 +81,6 @@ export async function startPartnerWorld(options: WorldOptions = {}): Promise<Par
       await Promise.all([server.stop(), ...sites.map((s) => s.stop())])
     },
   }
-  const [first] = sites
-  try {
-    if (first && allow !== 'none') {
-      await allowOrigins(server, 'demo', [first.origin], { only: allow === 'only-first' })
-    }
-  } catch (error) {
-    await world.stop()
-    throw error
-  }
-  return world
 }
 
 /** The world and Chromium, started at once. */
