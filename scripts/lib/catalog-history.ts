@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import * as v from 'valibot'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { type ChangeRow, type ChangeSet, changeSetStatements } from './history-sql.ts'
+import type { ProcessResult } from './process.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
 
 // The catalog history in the target's LEADS database (migrations/0006):
@@ -13,12 +14,28 @@ export function targetName(target: Target): string {
   return target.env ?? 'local'
 }
 
-/** Local state may never have been started: its migrations are applied first (they are idempotent). */
-async function migrateLocal(target: Target): Promise<void> {
-  if (!target.local) return
-  const args = ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)]
-  const result = await runWrangler(args)
-  if (result.code !== 0) throw new CliError('Applying the D1 migrations to local state failed')
+/** What D1 answers a statement on local state its migrations have not reached. */
+const NOT_MIGRATED = /no such table|no such column/
+
+/**
+ * Runs a D1 command. Local state may never have been started, or not since a
+ * migration was added: then the migrations are applied (they are idempotent)
+ * and the command runs once more. Trying first spares a wrangler process on
+ * state that is up to date, as it nearly always is. A deployed database is
+ * migrated by `npm run deploy`.
+ */
+async function runOnMigrated(target: Target, args: string[]): Promise<ProcessResult> {
+  const first = await runWrangler(args, { quiet: target.local })
+  if (!target.local || first.code === 0) return first
+  if (!NOT_MIGRATED.test(first.stdout + first.stderr)) {
+    process.stderr.write(first.stdout + first.stderr)
+    return first
+  }
+  const migrate = ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)]
+  if ((await runWrangler(migrate)).code !== 0) {
+    throw new CliError('Applying the D1 migrations to local state failed')
+  }
+  return runWrangler(args)
 }
 
 /**
@@ -32,13 +49,12 @@ export async function appendChangeSet(
   rows: ChangeRow[],
 ): Promise<void> {
   const sql = `${changeSetStatements(set, rows).join('\n')}\n`
-  await migrateLocal(target)
   const dir = await mkdtemp(join(tmpdir(), 'catalog-history-'))
   try {
     const file = join(dir, 'change-set.sql')
     await writeFile(file, sql)
     const args = ['d1', 'execute', 'LEADS', ...wranglerTargetArgs(target), '--yes', '--file', file]
-    const result = await runWrangler(args)
+    const result = await runOnMigrated(target, args)
     if (result.code === 0) return
     const kept = join(ROOT, `catalog-history-${set.id}.sql`)
     await writeFile(kept, sql)
@@ -76,7 +92,6 @@ export async function readHistory(
   target: Target,
   options: { since: string; clinic?: string },
 ): Promise<HistoryRow[]> {
-  await migrateLocal(target)
   const clinic = options.clinic === undefined ? undefined : literal(options.clinic)
   const rowFilter = clinic === undefined ? '' : ` AND c.clinic_id = ${clinic}`
   const setFilter =
@@ -88,7 +103,7 @@ FROM catalog_change_sets s LEFT JOIN catalog_changes c ON c.change_set = s.id${r
 WHERE s.published_at >= ${literal(options.since)}${setFilter}
 ORDER BY s.published_at, s.id, c.seq`
   const args = ['d1', 'execute', 'LEADS', ...wranglerTargetArgs(target), '--json', '--command', sql]
-  const result = await runWrangler(args)
+  const result = await runOnMigrated(target, args)
   if (result.code !== 0)
     throw new CliError(`Reading the catalog history failed (wrangler exit ${result.code})`)
   const start = result.stdout.search(/^\[/m)
