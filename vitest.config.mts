@@ -71,6 +71,11 @@ export default defineConfig({
           name: 'node',
           include: ['test/node/**/*.test.ts'],
           environment: 'node',
+          // One process runs file after file (a new one per file cost about a
+          // second each). Files keep their state to themselves: servers, browsers
+          // and temp dirs are their own, and bench/server.ts gives back the env it sets.
+          // The workerd projects stay isolated: their files take tables away.
+          isolate: false,
           // A lead may wait for a queue retry or two (test/node/browser/helpers/leads.ts).
           testTimeout: 120_000,
           hookTimeout: 120_000,

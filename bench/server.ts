@@ -122,7 +122,16 @@ export async function startBenchServer(
   }
   // No route to Cloudflare: siteverify is the local stand-in, as for npm start.
   const turnstile = await startTurnstileStandin()
-  Object.assign(process.env, WRANGLER_ENV, secrets, { WRANGLER_LOG: 'warn' })
+  const given: Record<string, string> = { ...WRANGLER_ENV, ...secrets, WRANGLER_LOG: 'warn' }
+  const before = Object.fromEntries(Object.keys(given).map((name) => [name, process.env[name]]))
+  Object.assign(process.env, given)
+  // A test file that starts the bench shares its process with the next ones (isolate: false).
+  const restoreEnv = () => {
+    for (const [name, value] of Object.entries(before)) {
+      if (value === undefined) delete process.env[name]
+      else process.env[name] = value
+    }
+  }
   const { Miniflare, Log, LogLevel, convertV4MiniflareOptions } = await loadMiniflare()
   const { workerOptions, define, main, externalWorkers } = unstable_getMiniflareWorkerOptions(
     join(ROOT, 'wrangler.toml'),
@@ -216,6 +225,7 @@ export async function startBenchServer(
   // (index signatures on both branches); the shape is Miniflare's own.
   const mf = new Miniflare(convertV4MiniflareOptions(options as MiniflareOptions))
   const stop = async () => {
+    restoreEnv()
     await mf.dispose()
     await turnstile.close()
     await rm(stateDir, { recursive: true, force: true })
