@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
-import { runScript } from '../../scripts/lib/run-script.ts'
+import { runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
 
 /** A developer's own page, say a local WordPress, that the demo partners should allow. */
 const OWN_PAGE = 'http://localhost:9999'
@@ -28,6 +28,20 @@ describe('npm start', () => {
     expect(body.clinics).toHaveLength(6)
     expect(body.clinics.every((c) => c.sample)).toBe(true)
     expect((await fetch(`${server.url}/demo/`)).status).toBe(200)
+  })
+
+  it('migrates fresh state in one call that wrangler counts as every migration applied', async () => {
+    const list = await runWranglerCli([
+      'd1',
+      'migrations',
+      'list',
+      'LEADS',
+      '--local',
+      '--persist-to',
+      server.persistDir,
+    ])
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stdout).toContain('No migrations to apply')
   })
 
   it('prints no ENOTFOUND stack when offline', () => {
