@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DevServer, startDevServer } from '../../scripts/lib/dev-server.ts'
+import { SAMPLE_CATALOG } from '../../scripts/lib/local-state.ts'
 import { runScript, runWranglerCli } from '../../scripts/lib/run-script.ts'
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
 
@@ -256,6 +257,38 @@ describe('a record under the wrong key', () => {
       const after = JSON.parse(await readFile(file('after.json'), 'utf8')) as CatalogFile
       expect(after.partners.map((p) => p.id)).toEqual(['demo'])
       expect(after.partners[0]?.allowedOrigins).toEqual(demo?.allowedOrigins)
+    },
+    SLOW,
+  )
+})
+
+describe('wrangler kv key put on one clinic', () => {
+  it(
+    'is served by the running Worker without a restart',
+    async () => {
+      const city = async () => {
+        const response = await fetch(`${server.url}/v1/clinics/brisa-tijuana`)
+        expect(response.status).toBe(200)
+        return ((await response.json()) as { city: string }).city
+      }
+      expect(await city()).toBe('Tijuana')
+      const sample = JSON.parse(await readFile(SAMPLE_CATALOG, 'utf8')) as CatalogFile
+      const clinic = sample.clinics.find((c) => c.id === 'brisa-tijuana')
+      const edited = file('brisa.json')
+      await writeFile(edited, JSON.stringify({ ...clinic, city: 'Ensenada' }))
+      const put = await runWranglerCli([
+        'kv',
+        'key',
+        'put',
+        'clinic:brisa-tijuana',
+        '--binding',
+        'CATALOG',
+        '--path',
+        edited,
+        ...target,
+      ])
+      expect(put.code, put.stderr).toBe(0)
+      expect(await eventually(city, (c) => c === 'Ensenada')).toBe('Ensenada')
     },
     SLOW,
   )
