@@ -3,18 +3,20 @@ import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { runScript } from '../../../scripts/lib/run-script.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { utcDay } from '../../../shared/rules/freshness.ts'
 import type { ClinicsResponse } from '../../../shared/schemas/api.ts'
-import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
+import { browserMissing, waitForWidget } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 const SHOTS = join(ROOT, 'test-results', 'history')
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 
@@ -22,15 +24,10 @@ describe.skipIf(missing)(
   missing ? `browser tests skipped: ${missing}` : 'the change history',
   () => {
     beforeAll(async () => {
-      ;[server, browser] = await Promise.all([
-        startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-        launchChromium(),
-      ])
+      fixture = await startPartnerFixture({ sites: 0 })
+      ;({ server, browser } = fixture)
     })
-    afterAll(async () => {
-      await browser?.close()
-      await server?.stop()
-    })
+    afterAll(() => fixture?.stop())
 
     it('shows, when asked, when a clinic’s facts last changed and what changed', async () => {
       const today = utcDay(Date.now())

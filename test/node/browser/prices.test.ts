@@ -2,20 +2,22 @@
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DevServer, startDevServer } from '../../../scripts/lib/dev-server.ts'
+import type { DevServer } from '../../../scripts/lib/dev-server.ts'
 import { sampleCatalogFor } from '../../../scripts/lib/local-state.ts'
 import { publishCatalog } from '../../../scripts/lib/publish.ts'
 import { ROOT } from '../../../scripts/lib/wrangler.ts'
 import { utcDay } from '../../../shared/rules/freshness.ts'
 import { RATE_MAX_AGE_DAYS } from '../../../shared/rules/rates.ts'
 import type { ClinicsResponse } from '../../../shared/schemas/api.ts'
-import { browserMissing, launchChromium, waitForWidget } from './helpers/browser.ts'
+import { browserMissing, waitForWidget } from './helpers/browser.ts'
+import { type PartnerFixture, startPartnerFixture } from './helpers/fixture.ts'
 import { compareClinics, widget } from './helpers/page.ts'
 
 const missing = browserMissing()
 const SHOTS = join(ROOT, 'test-results', 'prices')
 const DAY = 86_400_000
 
+let fixture: PartnerFixture
 let server: DevServer
 let browser: Browser
 
@@ -44,15 +46,10 @@ async function demo(lang: string): Promise<Page> {
 
 describe.skipIf(missing)(missing ? `browser tests skipped: ${missing}` : 'prices', () => {
   beforeAll(async () => {
-    ;[server, browser] = await Promise.all([
-      startDevServer({ vars: { CATALOG_REFRESH_SECONDS: '1' } }),
-      launchChromium(),
-    ])
+    fixture = await startPartnerFixture({ sites: 0 })
+    ;({ server, browser } = fixture)
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-  })
+  afterAll(() => fixture?.stop())
 
   it('finds the clinic priced in pesos within a US$15,000 budget, with its converted price and the rate’s date', async () => {
     const today = utcDay(Date.now())
