@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import * as v from 'valibot'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { type ChangeRow, type ChangeSet, changeSetStatements } from './history-sql.ts'
+import { applyLocalMigrations } from './local-state.ts'
 import type { ProcessResult } from './process.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
 
@@ -31,10 +32,7 @@ async function runOnMigrated(target: Target, args: string[]): Promise<ProcessRes
     process.stderr.write(first.stdout + first.stderr)
     return first
   }
-  const migrate = ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)]
-  if ((await runWrangler(migrate)).code !== 0) {
-    throw new CliError('Applying the D1 migrations to local state failed')
-  }
+  await applyLocalMigrations(target)
   return runWrangler(args)
 }
 

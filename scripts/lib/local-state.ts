@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import * as v from 'valibot'
 import { CatalogFile } from '../../shared/schemas/catalog.ts'
 import { PartnerOrigins } from '../../shared/schemas/partner.ts'
-import { CliError } from './cli.ts'
+import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { LOCAL_DEMO_API_KEY } from './local-demo-key.ts'
 import { publishCatalog, seedCatalog } from './publish.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
@@ -60,6 +60,14 @@ async function isUnwritten(persistTo: string): Promise<boolean> {
   }
 }
 
+/** Local state's D1 brought up to date by wrangler itself (idempotent; a workerd per migration). */
+export async function applyLocalMigrations(target: Target): Promise<void> {
+  const args = ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)]
+  if ((await runWrangler(args)).code !== 0) {
+    throw new CliError('Applying the D1 migrations to local state failed')
+  }
+}
+
 /**
  * Applies every migration to fresh local D1 in one `wrangler d1 execute`:
  * the same SQL `wrangler d1 migrations apply` runs (its table, then each
@@ -88,7 +96,7 @@ values ('${name.replaceAll("'", "''")}');`)
     await writeFile(file, parts.join('\n'))
     const args = ['d1', 'execute', 'LEADS', '--local', '--persist-to', persistTo, '--yes', '--file']
     const result = await runWrangler([...args, file])
-    if (result.code !== 0) throw new Error('Applying the D1 migrations failed')
+    if (result.code !== 0) throw new CliError('Applying the D1 migrations to local state failed')
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
@@ -111,14 +119,5 @@ export async function seedLocalState(
     return
   }
   await publishCatalog(catalog, target)
-  const migrate = await runWrangler([
-    'd1',
-    'migrations',
-    'apply',
-    'LEADS',
-    '--local',
-    '--persist-to',
-    persistTo,
-  ])
-  if (migrate.code !== 0) throw new Error('Applying the D1 migrations failed')
+  await applyLocalMigrations(target)
 }
