@@ -31,7 +31,7 @@ export async function ackFromFile(client: LeadsClient, file: string): Promise<nu
   say(
     `Acknowledged ${acked} of ${leaseIds.length} lease(s) in ${file}.` +
       (acked < leaseIds.length
-        ? ' The others were acked before or expired (those leads come back).'
+        ? ' The others had expired (those leads come back) or are gone (withdrawn, or purged after retention).'
         : ''),
   )
   return acked

@@ -90,6 +90,10 @@ export class LeadsClient {
       } catch (error) {
         const delay = RETRY_DELAYS_MS[attempt]
         if (!(error instanceof Transient) || delay === undefined) throw this.final(error)
+        // Said, so a coordinator's log shows why an answer took longer.
+        process.stderr.write(
+          `${error.message} Trying ${method} ${path} again in ${delay / 1000} s.\n`,
+        )
         await new Promise((r) => setTimeout(r, delay))
       }
     }

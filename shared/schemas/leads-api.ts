@@ -134,10 +134,15 @@ export const AckRequest = v.strictObject({
 })
 
 export const AckResponse = v.object({
-  /** Leases acked by this request; an already acked or expired lease counts nothing. */
+  /**
+   * Named leases whose leads are acknowledged, by this request or an earlier
+   * one (a repeated ack answers as the first did); an expired or unknown
+   * lease counts nothing.
+   */
   acked: v.number(),
+  /** Leases given back by this request; a dead or acked lease counts nothing. */
   retried: v.number(),
-  /** Deletions newly acknowledged by this request. */
+  /** Named deletions this token has acknowledged, by this request or an earlier one. */
   deletionsAcked: v.number(),
 })
 

@@ -373,6 +373,47 @@ describe('pull --out writes only files that belong to the coordinator', () => {
     expect(rows[2]).toBe('')
     expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual(ids)
   })
+
+  it('acks from a file through an answer lost on its way back, and says the lease is acknowledged', async () => {
+    const ids = await sendInquiries(1, 'lost-answer')
+    await waitStored(ids)
+    const out = join(dir, 'lost-answer.jsonl')
+    expect((await leads(['pull', '--out', out, '--visibility', '60000'])).code).toBe(0)
+    // In front of the real server: the first ack reaches it, and its answer is cut.
+    let acksSeen = 0
+    const cutter = createServer(async (req, res) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of req) chunks.push(chunk as Buffer)
+      const upstream = await fetch(`${server.url}${req.url}`, {
+        method: req.method ?? 'GET',
+        headers: {
+          authorization: req.headers.authorization ?? '',
+          'content-type': 'application/json',
+        },
+        body: chunks.length > 0 ? Buffer.concat(chunks) : undefined,
+      })
+      const body = await upstream.text()
+      if (req.url === '/v1/leads/ack' && acksSeen++ === 0) {
+        req.socket.destroy()
+        return
+      }
+      res.writeHead(upstream.status, { 'content-type': 'application/json' }).end(body)
+    })
+    await listen(cutter)
+    try {
+      const run = await leads(['ack', '--from', out], {
+        CLINIC_COMPARE_URL: `http://127.0.0.1:${port(cutter)}`,
+      })
+      expect(run.code, run.stderr).toBe(0)
+      expect(acksSeen).toBe(2)
+      expect(run.stderr).toContain('Trying POST /v1/leads/ack again in 0.5 s')
+      expect(run.stderr).toContain('Acknowledged 1 of 1')
+      expect(run.stderr).not.toContain('come back')
+    } finally {
+      cutter.close()
+    }
+    expect((await ackedIds()).filter((id) => ids.includes(id))).toEqual(ids)
+  })
 })
 
 /**

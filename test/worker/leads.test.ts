@@ -134,20 +134,26 @@ describe('POST /v1/leads/ack', () => {
     expect(again.body.leads[0]?.attempts).toBe(2)
   })
 
-  it('counts a lease acked twice once', async () => {
-    await seedLeads(1)
-    const { body: pulled } = await pull()
+  it('answers an ack sent again as the first one, and acks once', async () => {
+    await seedLeads(2)
+    const { body: pulled } = await pull({ batchSize: 1 })
     const leaseId = pulled.leads[0]?.leaseId
-    expect((await ack({ acks: [leaseId, leaseId] })).body).toEqual({
-      acked: 1,
-      retried: 0,
-      deletionsAcked: 0,
-    })
-    expect((await ack({ acks: [leaseId] })).body).toEqual({
-      acked: 0,
-      retried: 0,
-      deletionsAcked: 0,
-    })
+    const once = { acked: 1, retried: 0, deletionsAcked: 0 }
+    expect((await ack({ acks: [leaseId, leaseId] })).body).toEqual(once)
+    const first = await env.LEADS.prepare(
+      "SELECT l.acked_at, r.at FROM leads l JOIN lead_reads r ON r.lead_id = l.id AND r.event = 'acked'",
+    ).all()
+    await new Promise((r) => setTimeout(r, 5))
+    // The client's repeat after a lost answer: it must not hear "expired, will come back".
+    expect((await ack({ acks: [leaseId] })).body).toEqual(once)
+    expect((await ack({ acks: [leaseId, 'not-a-real-lease'] })).body).toEqual(once)
+    const after = await env.LEADS.prepare(
+      "SELECT l.acked_at, r.at FROM leads l JOIN lead_reads r ON r.lead_id = l.id AND r.event = 'acked'",
+    ).all()
+    expect(after.results).toEqual(first.results)
+    expect(first.results).toHaveLength(1)
+    // The other lead, never acked, is still waiting.
+    expect((await pull()).body.leads.map((l) => l.id)).toEqual(['lead-0001'])
   })
 
   it('gives a retried lease back at once, and its old lease id acks nothing', async () => {

@@ -1,5 +1,5 @@
 import type { AckRequest, AckResponse } from '../../shared/schemas/leads-api.ts'
-import { ackDeletions, recordAcks } from './read-log.ts'
+import { ackDeletions, deletionsAckedBy, recordAcks } from './read-log.ts'
 
 /**
  * A lease counts only while it is live: not acked yet and its visibility
@@ -12,6 +12,16 @@ const ACK_SQL = `
 UPDATE leads SET acked_at = ?1
 WHERE lease_id IN (SELECT value FROM json_each(?2))
   AND acked_at IS NULL AND visible_at > ?1`
+
+/**
+ * What the answer counts: the named leases whose leads are acknowledged
+ * under them, by this request or an earlier one. A lease id belongs to one
+ * pull and stays on its lead once acked, so a coordinator's client that
+ * sends an ack again (its first answer lost) hears what the first one did.
+ */
+const ACKED_COUNT_SQL = `
+SELECT count(*) AS n FROM leads
+WHERE lease_id IN (SELECT DISTINCT value FROM json_each(?1)) AND acked_at IS NOT NULL`
 
 /** Gives a lease back: pullable again after its delay, the old lease id dead. */
 const RETRY_SQL = `
@@ -26,7 +36,9 @@ WHERE leads.lease_id = r.lease_id AND leads.acked_at IS NULL AND leads.visible_a
 
 /**
  * Acks, retries and acknowledged deletions of one coordinator (`reader`,
- * its token's label), each recorded in the read log.
+ * its token's label), each recorded in the read log. Safe to repeat: acks
+ * and deletions answer what is acknowledged, whichever try did it; a retry
+ * counts only the leases it gives back now (a repeat finds them dead).
  */
 export async function ackLeases(
   db: D1Database,
@@ -34,16 +46,20 @@ export async function ackLeases(
   input: AckRequest,
   now = Date.now(),
 ): Promise<AckResponse> {
-  const [acked, retried, , deletions] = await db.batch([
-    db.prepare(ACK_SQL).bind(now, JSON.stringify(input.acks)),
+  const acks = JSON.stringify(input.acks)
+  const results = await db.batch<{ n: number }>([
+    db.prepare(ACK_SQL).bind(now, acks),
     db.prepare(RETRY_SQL).bind(now, JSON.stringify(input.retries)),
     // In the same transaction: the leads this request just acked (their ack time is now).
     recordAcks(db, reader, input.acks, now),
     ackDeletions(db, reader, input.deletions, now),
+    db.prepare(ACKED_COUNT_SQL).bind(acks),
+    deletionsAckedBy(db, reader, input.deletions),
   ])
+  const [, retried, , , acked, deletionsAcked] = results
   return {
-    acked: acked?.meta.changes ?? 0,
+    acked: acked?.results[0]?.n ?? 0,
     retried: retried?.meta.changes ?? 0,
-    deletionsAcked: deletions?.meta.changes ?? 0,
+    deletionsAcked: deletionsAcked?.results[0]?.n ?? 0,
   }
 }

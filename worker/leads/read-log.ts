@@ -75,6 +75,21 @@ export function ackDeletions(
     .bind(reader, at, JSON.stringify(leadIds))
 }
 
+/** Of the named ids, how many deletions `reader` has acknowledged, by this request or an earlier one. */
+export function deletionsAckedBy(
+  db: D1Database,
+  reader: string,
+  leadIds: string[],
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT count(*) AS n FROM lead_reads
+       WHERE reader = ?1 AND event = 'deletion-acked'
+         AND lead_id IN (SELECT DISTINCT value FROM json_each(?2))`,
+    )
+    .bind(reader, JSON.stringify(leadIds))
+}
+
 export interface ReadEntry {
   reader: string
   event: ReadEvent

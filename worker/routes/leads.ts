@@ -50,7 +50,7 @@ export const leadsOperations: Operations = {
   'POST /ack': {
     operationId: 'ackLeads',
     summary: 'Acknowledge handled leads, or give leases back for a later retry',
-    description: `Idempotent: a lease acked twice counts once. A lease whose visibility timeout passed counts nothing (its lead may already be leased to someone else). A lease in both acks and retries is acked. \`deletions\` acknowledges withdrawn leads this token has deleted from its copies. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused. No CORS.`,
+    description: `Idempotent, and safe to send again when an answer is lost: \`acked\` counts the named leases whose leads are acknowledged, by this request or an earlier one, and \`deletionsAcked\` the named deletions this token has acknowledged, so a repeat answers as the first try did. A lease whose visibility timeout passed counts nothing (its lead may already be leased to someone else). A lease in both acks and retries is acked. \`deletions\` acknowledges withdrawn leads this token has deleted from its copies. Bodies over ${COORDINATOR_MAX_BODY_BYTES} bytes are refused. No CORS.`,
     security: 'coordinatorToken',
     requestBody: jsonBody('AckRequest'),
     responses: { 200: jsonResponse('How many leases counted', 'AckResponse') },

@@ -127,6 +127,10 @@ describe('a family deletes its request', () => {
     // A token that never received it cannot acknowledge its deletion.
     expect((await ack({ deletions: [id] }, OLD_TOKEN)).body.deletionsAcked).toBe(0)
     expect((await ack({ deletions: [id] }, TOKEN)).body.deletionsAcked).toBe(1)
+    // Sent again (its answer lost): the same answer, and still acknowledged once.
+    expect((await ack({ deletions: [id] }, TOKEN)).body.deletionsAcked).toBe(1)
+    expect((await ack({ deletions: [id] }, OLD_TOKEN)).body.deletionsAcked).toBe(0)
+    expect(await rowCount("SELECT 1 FROM lead_reads WHERE event = 'deletion-acked'")).toBe(1)
     expect((await pull({}, TOKEN)).body.deletions).toEqual([])
 
     const rights = await json<{ requests: Record<string, unknown>[] }>(
