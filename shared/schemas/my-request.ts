@@ -20,6 +20,16 @@ export const Delivery = v.object({
  * answers, the consent record and who received it. `queued` while the
  * request is still on its way to the lead store (nothing to show yet).
  */
+/**
+ * A clinic the request named, by the name the catalog gives it now; `name`
+ * is null once the clinic has left the catalog (or the catalog cannot be
+ * read just then), and the page shows its id.
+ */
+export const NamedClinic = v.object({
+  id: v.string(),
+  name: v.nullable(v.string()),
+})
+
 export const MyRequestView = v.object({
   id: v.string(),
   status: v.picklist(['queued', 'stored']),
@@ -28,6 +38,7 @@ export const MyRequestView = v.object({
   flags: v.array(StoredLeadFlag),
   consent: v.nullable(v.union([ConsentRecord, StoredConsentRecord])),
   deliveries: v.array(Delivery),
+  clinics: v.array(NamedClinic),
 })
 
 export const Withdrawal = v.object({
@@ -40,5 +51,6 @@ export const Withdrawal = v.object({
 
 export type ReceiptRequest = v.InferOutput<typeof ReceiptRequest>
 export type Delivery = v.InferOutput<typeof Delivery>
+export type NamedClinic = v.InferOutput<typeof NamedClinic>
 export type MyRequestView = v.InferOutput<typeof MyRequestView>
 export type Withdrawal = v.InferOutput<typeof Withdrawal>

@@ -1,4 +1,4 @@
-import type { Delivery, MyRequestView } from '../../shared/schemas/my-request.ts'
+import type { Delivery, MyRequestView, NamedClinic } from '../../shared/schemas/my-request.ts'
 import type { Sealed } from '../crypto/lead-cipher.ts'
 import { openLead } from '../leads/payload.ts'
 import { type ReadEntry, readsOf } from '../leads/read-log.ts'
@@ -31,10 +31,20 @@ function deliveries(reads: ReadEntry[]): Delivery[] {
   return [...byReader.values()]
 }
 
-/** What the Worker keeps about one request, opened for the family that holds its receipt. */
+/** The clinics a request named, by their names in the catalog as it is now. */
+function namedClinics(ids: string[], nameOf: (id: string) => string | undefined): NamedClinic[] {
+  return ids.map((id) => ({ id, name: nameOf(id) ?? null }))
+}
+
+/**
+ * What the Worker keeps about one request, opened for the family that holds
+ * its receipt. `nameOf` names a clinic from the catalog (the request keeps
+ * only ids).
+ */
 export async function viewRequest(
   env: Pick<Env, 'LEADS' | 'LEADS_KEY'>,
   id: string,
+  nameOf: (clinicId: string) => string | undefined,
 ): Promise<MyRequestView> {
   const [row, reads] = await Promise.all([
     env.LEADS.prepare(
@@ -53,6 +63,7 @@ export async function viewRequest(
       flags: [],
       consent: null,
       deliveries: [],
+      clinics: [],
     }
   }
   const binding = { id: row.id, partnerId: row.partner_id, receivedAt: row.received_at }
@@ -71,5 +82,6 @@ export async function viewRequest(
     flags: payload.flags,
     consent: 'consent' in payload ? payload.consent : null,
     deliveries: deliveries(reads),
+    clinics: namedClinics(payload.inquiry.clinicIds, nameOf),
   }
 }

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
 import { ReceiptRequest, type Withdrawal } from '../../shared/schemas/my-request.ts'
+import { catalogFor } from '../catalog/snapshot.ts'
 import { KeyringError } from '../crypto/lead-cipher.ts'
 import { openReceipt } from '../family/receipt.ts'
 import { viewRequest } from '../family/view.ts'
@@ -62,7 +63,10 @@ export const myRequestRoutes = new Hono<AppEnv>()
       )
     }
     const now = Date.now()
-    const view = await viewRequest(c.env, id).catch((error: unknown) => {
+    // Names only: the family still sees its request when the catalog cannot be read.
+    const catalog = await catalogFor(c).catch(() => undefined)
+    const nameOf = (clinicId: string) => catalog?.byId.get(clinicId)?.name
+    const view = await viewRequest(c.env, id, nameOf).catch((error: unknown) => {
       if (!(error instanceof KeyringError)) throw error
       throw new ApiError(
         'leads_key_unusable',

@@ -193,6 +193,13 @@ describe.skipIf(missing)(
         expect(
           await tab.getByText(r.share).locator('xpath=following-sibling::dd[1]').textContent(),
         ).toBe(r.no)
+        // The clinics by the names the family compared, not by their ids.
+        expect(
+          await tab
+            .getByText(r.clinics, { exact: true })
+            .locator('xpath=following-sibling::dd[1]')
+            .textContent(),
+        ).toBe('Aurora Cell Clinic (sample), Cedro Stem Cell Center (sample)')
         expect(await axeViolations(tab)).toEqual([])
         expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
           375,

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { seedCatalog } from '../helpers/catalog.ts'
+import { sampleCatalog, seedCatalog } from '../helpers/catalog.ts'
 import { call, json } from '../helpers/http.ts'
 import { postInquiry, validInquiry, waitForLead } from '../helpers/inquiry.ts'
 import { ack, clearLeadStore, OLD_TOKEN, pull } from '../helpers/leads.ts'
@@ -57,6 +57,16 @@ describe('the receipt link', () => {
       consent: { noticeVersion: '2026-12', shareWithClinics: false },
       deliveries: [],
     })
+    // The request keeps clinic ids; the family reads the names the catalog gives them.
+    const named = (before.body as { clinics: { id: string; name: string | null }[] }).clinics
+    const catalog = sampleCatalog()
+    expect(named).toEqual(
+      validInquiry().clinicIds.map((id) => ({
+        id,
+        name: catalog.clinics.find((c) => c.id === id)?.name,
+      })),
+    )
+    expect(named.every((c) => typeof c.name === 'string' && c.name !== c.id)).toBe(true)
     const { body: pulled } = await pull({}, OLD_TOKEN)
     await ack({ acks: pulled.leads.map((l) => l.leaseId) }, OLD_TOKEN)
     const after = await postReceipt('', secretOf(receipt))
@@ -65,6 +75,25 @@ describe('the receipt link', () => {
     expect(deliveries[0]?.recipient).toMatch(/^token-[0-9a-f]{8}$/)
     expect(deliveries[0]?.acknowledgedAt).toEqual(expect.any(String))
     expect(JSON.stringify(after.body)).not.toContain(OLD_TOKEN)
+  })
+
+  it('names a clinic that has left the catalog by its id only, and still shows the request', async () => {
+    const { id, receipt } = await send()
+    await waitForLead(id)
+    const smaller = sampleCatalog()
+    smaller.clinics = smaller.clinics.filter((c) => c.id !== 'cedro-cancun')
+    smaller.packages = smaller.packages.filter((p) => p.clinicId !== 'cedro-cancun')
+    await seedCatalog(smaller)
+    try {
+      const { response, body } = await postReceipt('', secretOf(receipt))
+      expect(response.status).toBe(200)
+      expect((body as { clinics: unknown }).clinics).toEqual([
+        { id: 'aurora-tijuana', name: expect.stringContaining('Aurora') },
+        { id: 'cedro-cancun', name: null },
+      ])
+    } finally {
+      await seedCatalog()
+    }
   })
 
   it('logs each view as an access request', async () => {

@@ -192,7 +192,7 @@ function viewNodes(
       [t.fields.country, countryName(text('country'), lang)],
       [t.fields.childAgeYears, text('childAgeYears')],
       [t.fields.message, text('message')],
-      [t.clinics, Array.isArray(inquiry.clinicIds) ? inquiry.clinicIds.join(', ') : undefined],
+      [t.clinics, view.clinics.map((clinic) => clinic.name ?? clinic.id).join(', ') || undefined],
     ]),
   )
   const answers = (inquiry.preScreen ?? {}) as Record<string, string>
