@@ -8,16 +8,14 @@ import {
 } from './lib/environments.ts'
 import { turnstileProblems } from './lib/turnstile-config.ts'
 import { bundleSize, dryRunDeploy, WORKER_SIZE_LIMITS_GZIP } from './lib/worker-bundle.ts'
-import { runWrangler } from './lib/wrangler.ts'
+import { runWrangler, wranglerOrThrow } from './lib/wrangler.ts'
 
 const usage = `Usage: npm run deploy -- --env ${ENVIRONMENTS.join('|')} [--dry-run [--outdir DIR]]
 Applies the D1 migrations, builds the widget and deploys the Worker. --dry-run
 builds and bundles with the environment's configuration without reaching Cloudflare.`
 
 async function wrangler(args: string[], what: string): Promise<void> {
-  const result = await runWrangler(args)
-  if (result.code !== 0) throw new CliError(`${what} failed (wrangler exit ${result.code})`)
-  process.stdout.write(result.stdout)
+  process.stdout.write(await wranglerOrThrow(args, what))
 }
 
 await runCli(

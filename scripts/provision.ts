@@ -7,7 +7,7 @@ import {
   requireEnvironment,
   writeEnvIds,
 } from './lib/environments.ts'
-import { runWrangler } from './lib/wrangler.ts'
+import { runWrangler, wranglerOrThrow } from './lib/wrangler.ts'
 
 const usage = `Usage: npm run provision -- --env ${ENVIRONMENTS.join('|')}
 Creates the environment's KV namespace, D1 database and queues where missing,
@@ -20,24 +20,18 @@ function jsonAfterBanner<T>(stdout: string): T {
   return JSON.parse(stdout.slice(start)) as T
 }
 
-async function wrangler(args: string[], what: string): Promise<string> {
-  const result = await runWrangler(args)
-  if (result.code !== 0) throw new CliError(`${what} failed (wrangler exit ${result.code})`)
-  return result.stdout
-}
-
 async function ensureKv(env: string): Promise<string> {
   const title = kvTitle(env)
   const find = async () =>
     jsonAfterBanner<{ id: string; title: string }[]>(
-      await wrangler(['kv', 'namespace', 'list'], 'Listing KV namespaces'),
+      await wranglerOrThrow(['kv', 'namespace', 'list'], 'Listing KV namespaces'),
     ).find((n) => n.title === title)?.id
   const existing = await find()
   if (existing) {
     console.log(`KV namespace ${title}: exists (${existing})`)
     return existing
   }
-  await wrangler(['kv', 'namespace', 'create', title], `Creating KV namespace ${title}`)
+  await wranglerOrThrow(['kv', 'namespace', 'create', title], `Creating KV namespace ${title}`)
   const created = await find()
   if (!created) throw new CliError(`KV namespace ${title} was created but is not listed`)
   console.log(`KV namespace ${title}: created (${created})`)
@@ -47,14 +41,14 @@ async function ensureKv(env: string): Promise<string> {
 async function ensureD1(name: string): Promise<string> {
   const find = async () =>
     jsonAfterBanner<{ uuid: string; name: string }[]>(
-      await wrangler(['d1', 'list', '--json'], 'Listing D1 databases'),
+      await wranglerOrThrow(['d1', 'list', '--json'], 'Listing D1 databases'),
     ).find((d) => d.name === name)?.uuid
   const existing = await find()
   if (existing) {
     console.log(`D1 database ${name}: exists (${existing})`)
     return existing
   }
-  await wrangler(['d1', 'create', name], `Creating D1 database ${name}`)
+  await wranglerOrThrow(['d1', 'create', name], `Creating D1 database ${name}`)
   const created = await find()
   if (!created) throw new CliError(`D1 database ${name} was created but is not listed`)
   console.log(`D1 database ${name}: created (${created})`)
@@ -67,7 +61,7 @@ async function ensureQueue(name: string): Promise<void> {
     console.log(`Queue ${name}: exists`)
     return
   }
-  await wrangler(['queues', 'create', name], `Creating queue ${name}`)
+  await wranglerOrThrow(['queues', 'create', name], `Creating queue ${name}`)
   console.log(`Queue ${name}: created`)
 }
 

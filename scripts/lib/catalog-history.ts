@@ -1,11 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { type ChangeRow, type ChangeSet, changeSetStatements } from './history-sql.ts'
 import { applyLocalMigrations } from './local-state.ts'
 import type { ProcessResult } from './process.ts'
+import { withTempDir } from './temp-dir.ts'
 import { ROOT, runWrangler } from './wrangler.ts'
 
 // The catalog history in the target's LEADS database (migrations/0006):
@@ -47,8 +47,7 @@ export async function appendChangeSet(
   rows: ChangeRow[],
 ): Promise<void> {
   const sql = `${changeSetStatements(set, rows).join('\n')}\n`
-  const dir = await mkdtemp(join(tmpdir(), 'catalog-history-'))
-  try {
+  await withTempDir('catalog-history-', async (dir) => {
     const file = join(dir, 'change-set.sql')
     await writeFile(file, sql)
     const args = ['d1', 'execute', 'LEADS', ...wranglerTargetArgs(target), '--yes', '--file', file]
@@ -60,9 +59,7 @@ export async function appendChangeSet(
       `The catalog was published, but its change set could not be added to the history. ` +
         `It is kept in ${kept}; add it with: npx wrangler d1 execute LEADS ${wranglerTargetArgs(target).join(' ')} --yes --file ${kept}`,
     )
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 }
 
 const HistoryRow = v.object({

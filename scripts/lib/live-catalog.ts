@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   type AssembledCatalog,
@@ -10,7 +9,8 @@ import {
 } from '../../shared/catalog/assemble.ts'
 import { type CatalogManifest, catalogKeys } from '../../shared/schemas/catalog.ts'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
-import { runWrangler } from './wrangler.ts'
+import { withTempDir } from './temp-dir.ts'
+import { wranglerOrThrow } from './wrangler.ts'
 
 export interface LiveCatalog extends AssembledCatalog {
   /** Undefined before anything was published. */
@@ -46,26 +46,18 @@ async function bulkGet(
     if (chunk.length === 0) continue
     const file = join(dir, `keys-${index}.json`)
     await writeFile(file, JSON.stringify(chunk))
-    const result = await runWrangler([
-      'kv',
-      'bulk',
-      'get',
-      file,
-      '--binding',
-      'CATALOG',
-      ...wranglerTargetArgs(target),
-    ])
-    if (result.code !== 0)
-      throw new CliError(`Reading the catalog failed (wrangler exit ${result.code})`)
-    for (const [key, value] of parseBulkGetOutput(result.stdout)) values.set(key, value)
+    const stdout = await wranglerOrThrow(
+      ['kv', 'bulk', 'get', file, '--binding', 'CATALOG', ...wranglerTargetArgs(target)],
+      'Reading the catalog',
+    )
+    for (const [key, value] of parseBulkGetOutput(stdout)) values.set(key, value)
   }
   return values
 }
 
 /** The catalog as the Worker serves it from the target, with what it leaves out. */
 export async function readLiveCatalog(target: Target): Promise<LiveCatalog> {
-  const dir = await mkdtemp(join(tmpdir(), 'catalog-read-'))
-  try {
+  return withTempDir('catalog-read-', async (dir) => {
     const head = await bulkGet(target, [catalogKeys.manifest], dir)
     const manifest = parseManifest(head.get(catalogKeys.manifest))
     if (!manifest.ok) {
@@ -77,9 +69,7 @@ export async function readLiveCatalog(target: Target): Promise<LiveCatalog> {
     }
     const values = await bulkGet(target, manifestRecordKeys(manifest.value), dir)
     return { manifest: manifest.value, ...assembleCatalog(manifest.value, values) }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 }
 
 /** Prints what the Worker leaves out, by key; returns how many. */

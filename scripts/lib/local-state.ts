@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as v from 'valibot'
 import { CatalogFile } from '../../shared/schemas/catalog.ts'
@@ -8,7 +7,8 @@ import { PartnerOrigins } from '../../shared/schemas/partner.ts'
 import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
 import { LOCAL_DEMO_API_KEY } from './local-demo-key.ts'
 import { publishCatalog, seedCatalog } from './publish.ts'
-import { ROOT, runWrangler } from './wrangler.ts'
+import { withTempDir } from './temp-dir.ts'
+import { ROOT, wranglerOrThrow } from './wrangler.ts'
 
 export const SAMPLE_CATALOG = join(ROOT, 'sample', 'catalog.json')
 const MIGRATIONS = join(ROOT, 'migrations')
@@ -61,11 +61,13 @@ async function isUnwritten(persistTo: string): Promise<boolean> {
 }
 
 /** Local state's D1 brought up to date by wrangler itself (idempotent; a workerd per migration). */
+const MIGRATING = 'Applying the D1 migrations to local state'
+
 export async function applyLocalMigrations(target: Target): Promise<void> {
-  const args = ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)]
-  if ((await runWrangler(args)).code !== 0) {
-    throw new CliError('Applying the D1 migrations to local state failed')
-  }
+  await wranglerOrThrow(
+    ['d1', 'migrations', 'apply', 'LEADS', ...wranglerTargetArgs(target)],
+    MIGRATING,
+  )
 }
 
 /**
@@ -90,16 +92,12 @@ async function migrateFresh(persistTo: string): Promise<void> {
 INSERT INTO "d1_migrations" (name)
 values ('${name.replaceAll("'", "''")}');`)
   }
-  const dir = await mkdtemp(join(tmpdir(), 'migrate-fresh-'))
-  try {
+  await withTempDir('migrate-fresh-', async (dir) => {
     const file = join(dir, 'migrations.sql')
     await writeFile(file, parts.join('\n'))
-    const args = ['d1', 'execute', 'LEADS', '--local', '--persist-to', persistTo, '--yes', '--file']
-    const result = await runWrangler([...args, file])
-    if (result.code !== 0) throw new CliError('Applying the D1 migrations to local state failed')
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+    const target = wranglerTargetArgs({ local: true, persistTo })
+    await wranglerOrThrow(['d1', 'execute', 'LEADS', ...target, '--yes', '--file', file], MIGRATING)
+  })
 }
 
 /** Seeds KV with the sample catalog and applies the D1 migrations. */

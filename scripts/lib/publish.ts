@@ -1,19 +1,13 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { catalogLayout } from '../../shared/catalog/layout.ts'
 import type { CatalogFile } from '../../shared/schemas/catalog.ts'
-import { CliError, type Target, wranglerTargetArgs } from './cli.ts'
-import { runWrangler } from './wrangler.ts'
+import { type Target, wranglerTargetArgs } from './cli.ts'
+import { withTempDir } from './temp-dir.ts'
+import { wranglerOrThrow } from './wrangler.ts'
 
 function targetArgs(target: Target): string[] {
   return ['--binding', 'CATALOG', ...wranglerTargetArgs(target)]
-}
-
-async function wranglerOrThrow(args: string[], what: string): Promise<string> {
-  const result = await runWrangler(args)
-  if (result.code !== 0) throw new CliError(`${what} failed (wrangler exit ${result.code})`)
-  return result.stdout
 }
 
 /**
@@ -24,14 +18,11 @@ async function wranglerOrThrow(args: string[], what: string): Promise<string> {
  */
 export async function seedCatalog(catalog: CatalogFile, target: Target): Promise<void> {
   const { records, manifest } = catalogLayout(catalog, new Date().toISOString())
-  const dir = await mkdtemp(join(tmpdir(), 'catalog-seed-'))
-  try {
+  await withTempDir('catalog-seed-', async (dir) => {
     const file = join(dir, 'catalog.json')
     await writeFile(file, JSON.stringify([...records, manifest]))
     await wranglerOrThrow(['kv', 'bulk', 'put', file, ...targetArgs(target)], 'Writing the catalog')
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 }
 
 const RECORD_PREFIXES = ['clinic:', 'package:', 'partner:', 'operator:', 'rate:']
@@ -46,8 +37,7 @@ export async function publishCatalog(
   target: Target,
 ): Promise<{ written: number; removed: number }> {
   const { records, manifest } = catalogLayout(catalog, new Date().toISOString())
-  const dir = await mkdtemp(join(tmpdir(), 'catalog-publish-'))
-  try {
+  return withTempDir('catalog-publish-', async (dir) => {
     const recordsFile = join(dir, 'records.json')
     const manifestFile = join(dir, 'manifest.json')
     await writeFile(recordsFile, JSON.stringify(records))
@@ -78,7 +68,5 @@ export async function publishCatalog(
       )
     }
     return { written: records.length + 1, removed: stale.length }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 }

@@ -1,9 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { CliError } from './cli.ts'
-import { runWrangler } from './wrangler.ts'
+import { withTempDir } from './temp-dir.ts'
+import { wranglerOrThrow } from './wrangler.ts'
 
 /** Workers size limits after compression (developers.cloudflare.com/workers/platform/limits). */
 export const WORKER_SIZE_LIMITS_GZIP = { free: 3 * 1024 * 1024, paid: 10 * 1024 * 1024 } as const
@@ -13,10 +12,10 @@ export const WORKER_SIZE_LIMITS_GZIP = { free: 3 * 1024 * 1024, paid: 10 * 1024 
  * configuration without reaching Cloudflare, into outdir.
  */
 export async function dryRunDeploy(env: string, outdir: string): Promise<string> {
-  const result = await runWrangler(['deploy', '--dry-run', '--env', env, '--outdir', outdir])
-  if (result.code !== 0)
-    throw new CliError(`wrangler deploy --dry-run failed (exit ${result.code})`)
-  return result.stdout
+  return wranglerOrThrow(
+    ['deploy', '--dry-run', '--env', env, '--outdir', outdir],
+    'wrangler deploy --dry-run',
+  )
 }
 
 export interface BundleSize {
@@ -31,11 +30,8 @@ export async function bundleSize(outdir: string): Promise<BundleSize> {
 
 /** The production Worker's bundle size, from a dry-run deploy in a temporary directory. */
 export async function measureWorkerBundle(env = 'production'): Promise<BundleSize> {
-  const outdir = await mkdtemp(join(tmpdir(), 'worker-bundle-'))
-  try {
+  return withTempDir('worker-bundle-', async (outdir) => {
     await dryRunDeploy(env, outdir)
-    return await bundleSize(outdir)
-  } finally {
-    await rm(outdir, { recursive: true, force: true })
-  }
+    return bundleSize(outdir)
+  })
 }

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { CliError } from './cli.ts'
 import { type ProcessResult, runProcess } from './process.ts'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
@@ -58,6 +59,13 @@ export async function runWrangler(
     }
     await new Promise((resolve) => setTimeout(resolve, delay))
   }
+}
+
+/** Runs wrangler and answers its stdout; a failure is `WHAT failed (wrangler exit N)`. */
+export async function wranglerOrThrow(args: string[], what: string): Promise<string> {
+  const result = await runWrangler(args)
+  if (result.code !== 0) throw new CliError(`${what} failed (wrangler exit ${result.code})`)
+  return result.stdout
 }
 
 export function wranglerBin(): string {
