@@ -59,11 +59,11 @@ export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one "N passed, N failed" line.
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-    // Node files three at a time (the node project says so). The workerd
-    // projects set four, in a group of their own after the node files
-    // (sequence.groupOrder); their files wait on queue batches and
-    // retries (two at a time left the CPU 59 % busy and took 62 s; four, 86 %
-    // and 45 s).
+    // Each project sets its own number of workers: node files three at a
+    // time, then the workerd projects four at a time in a group of their own
+    // (sequence.groupOrder); their files wait on queue batches and retries
+    // (two at a time left the CPU 59 % busy and took 62 s; four, 86 % and
+    // 45 s). This one is only the default for a project that sets none.
     maxWorkers: 2,
     projects: [
       workerProject(undefined, ['test/worker/**/*.test.ts']),

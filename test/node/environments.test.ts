@@ -13,6 +13,7 @@ import {
 } from '../../scripts/lib/environments.ts'
 import { runScript } from '../../scripts/lib/run-script.ts'
 import { turnstileProblems } from '../../scripts/lib/turnstile-config.ts'
+import { RATE_LIMIT_PERIOD_SECONDS } from '../../shared/rate-limits.ts'
 import { TURNSTILE_TEST_SITE_KEYS } from '../../shared/turnstile.ts'
 
 let dir: string
@@ -30,11 +31,15 @@ function consumers(env?: string): Consumer[] {
   return config.queues.consumers ?? []
 }
 
+type Limiter = { name: string; namespace_id: string; simple: { limit: number; period: number } }
+
+function limiters(env?: string): Limiter[] {
+  const config = unstable_readConfig({ config: WRANGLER_TOML, env }) as { ratelimits?: Limiter[] }
+  return config.ratelimits ?? []
+}
+
 function limiterNamespace(env?: string): string | undefined {
-  const config = unstable_readConfig({ config: WRANGLER_TOML, env }) as {
-    ratelimits?: { name: string; namespace_id: string }[]
-  }
-  return config.ratelimits?.find((r) => r.name === 'INQUIRY_LIMITER')?.namespace_id
+  return limiters(env).find((r) => r.name === 'INQUIRY_LIMITER')?.namespace_id
 }
 
 describe('wrangler.toml environments', () => {
@@ -48,6 +53,21 @@ describe('wrangler.toml environments', () => {
     const limiters = [undefined, ...ENVIRONMENTS].map((e) => limiterNamespace(e))
     expect(new Set(limiters).size).toBe(limiters.length)
   })
+
+  it.each([undefined, ...ENVIRONMENTS])(
+    'counts every rate limit in %s over the period Retry-After tells a refused client',
+    (env) => {
+      const periods = limiters(env).map((r) => [r.name, r.simple.period])
+      expect(periods.map(([name]) => name).sort()).toEqual([
+        'INQUIRY_LIMITER',
+        'PARTNER_INQUIRY_LIMITER',
+        'RECEIPT_LIMITER',
+      ])
+      for (const [name, period] of periods) {
+        expect(period, String(name)).toBe(RATE_LIMIT_PERIOD_SECONDS)
+      }
+    },
+  )
 
   it.each([undefined, ...ENVIRONMENTS])(
     'names in %s the exact queues its consumers read, for the Worker to dispatch by',

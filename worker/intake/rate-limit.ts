@@ -1,12 +1,10 @@
+import { RATE_LIMIT_PERIOD_SECONDS } from '../../shared/rate-limits.ts'
 import { ApiError } from '../http/api-error.ts'
 import { clientKey } from './client-key.ts'
 
-/** The Workers rate limiting binding counts per minute; a client is told to wait that long. */
-const RETRY_AFTER_SECONDS = 60
-
 const limited = (message: string) =>
   new ApiError('rate_limited', message, {
-    headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
   })
 
 /**

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { Hono } from 'hono'
 import { jsonBody, jsonResponse, type Operations } from '../../shared/openapi/document.ts'
+import { RATE_LIMIT_PERIOD_SECONDS } from '../../shared/rate-limits.ts'
 import { ReceiptRequest, type Withdrawal } from '../../shared/schemas/my-request.ts'
 import { catalogFor } from '../catalog/snapshot.ts'
 import { KeyringError } from '../crypto/lead-cipher.ts'
@@ -14,7 +15,6 @@ import { parseOrThrow } from '../http/validate.ts'
 import type { AppEnv } from '../types.ts'
 
 const MAX_BODY_BYTES = 1024
-const RETRY_AFTER_SECONDS = 60
 
 /**
  * The inquiry id of the posted receipt. Every post counts against the
@@ -27,7 +27,7 @@ async function receiptId(c: Context<AppEnv>): Promise<string> {
   })
   if (!success) {
     throw new ApiError('rate_limited', 'Too many tries from here. Please wait a minute.', {
-      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      headers: { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
     })
   }
   const { receipt } = parseOrThrow(ReceiptRequest, await readJsonBody(c), {

@@ -1,5 +1,6 @@
-/** The period of every `[[ratelimits]]` binding in wrangler.toml. */
-const LIMITER_PERIOD_MS = 60_000
+import { RATE_LIMIT_PERIOD_SECONDS } from '../../../shared/rate-limits.ts'
+
+const LIMITER_PERIOD_MS = RATE_LIMIT_PERIOD_SECONDS * 1000
 
 /**
  * Local rate limiting counts in windows aligned to the wall clock (a new
